@@ -1,0 +1,18 @@
+import { commonErrors } from './common.errors.ts';
+import { authErrors } from '../modules/auth/auth.errors.ts';
+import { orgErrors } from '../modules/org/org.errors.ts';
+import { userErrors } from '../modules/users/users.errors.ts';
+
+/**
+ * Every error code the API can answer, with its HTTP status and Persian and English messages.
+ * Each module declares its own codes in `<module>.errors.ts`; they meet here so that a code is
+ * unique and `AppError` accepts only codes that have messages.
+ */
+export const errorCatalog = {
+  ...commonErrors,
+  ...authErrors,
+  ...orgErrors,
+  ...userErrors,
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalog;

@@ -1,0 +1,51 @@
+import type { Queryable } from '../../db/pool.ts';
+import type { Actor, SystemActor } from '../access/actor.ts';
+import { loadOrgUnit } from '../org/load-org-unit.ts';
+
+export interface Figure {
+  key: string;
+  value: string;
+  kind: 'count' | 'rials';
+}
+
+/**
+ * Headline figures for a unit and its subtree. Later modules (donors, contributions, ledger) add
+ * their figures here; values are strings so that rials stay exact.
+ */
+export async function getDashboard(db: Queryable, actor: Actor | SystemActor, unitId: string) {
+  const unit = await loadOrgUnit(db, actor, unitId, 'dashboard.read');
+  const { rows } = await db.query<{ provinces: number; counties: number; departments: number; users: number; audit_today: number; audit_week: number }>(
+    `SELECT
+       (SELECT count(*)::int FROM org_unit WHERE path @> ARRAY[$1::uuid] AND id <> $1 AND status = 'active' AND kind = 'province') AS provinces,
+       (SELECT count(*)::int FROM org_unit WHERE path @> ARRAY[$1::uuid] AND id <> $1 AND status = 'active' AND kind = 'county') AS counties,
+       (SELECT count(*)::int FROM org_unit WHERE path @> ARRAY[$1::uuid] AND id <> $1 AND status = 'active' AND kind = 'department') AS departments,
+       (SELECT count(*)::int FROM staff_user u JOIN org_unit o ON o.id = u.unit_id WHERE o.path @> ARRAY[$1::uuid] AND u.status = 'active') AS users,
+       (SELECT count(*)::int FROM audit_log a JOIN org_unit o ON o.id = a.unit_id WHERE o.path @> ARRAY[$1::uuid] AND a.at >= date_trunc('day', now() AT TIME ZONE 'Asia/Tehran') AT TIME ZONE 'Asia/Tehran') AS audit_today,
+       (SELECT count(*)::int FROM audit_log a JOIN org_unit o ON o.id = a.unit_id WHERE o.path @> ARRAY[$1::uuid] AND a.at >= now() - interval '7 days') AS audit_week`,
+    [unit.id],
+  );
+  const r = rows[0]!;
+  const { rows: days } = await db.query<{ day: string; n: number }>(
+    `SELECT to_char(d, 'YYYY-MM-DD') AS day,
+            (SELECT count(*)::int FROM audit_log a JOIN org_unit o ON o.id = a.unit_id
+              WHERE o.path @> ARRAY[$1::uuid] AND (a.at AT TIME ZONE 'Asia/Tehran')::date = d) AS n
+       FROM generate_series((now() AT TIME ZONE 'Asia/Tehran')::date - 13, (now() AT TIME ZONE 'Asia/Tehran')::date, interval '1 day') AS g(d0),
+            LATERAL (SELECT g.d0::date AS d) x
+      ORDER BY d`,
+    [unit.id],
+  );
+  const all: Figure[] = [
+    { key: 'subunits.province', value: String(r.provinces), kind: 'count' },
+    { key: 'subunits.county', value: String(r.counties), kind: 'count' },
+    { key: 'subunits.department', value: String(r.departments), kind: 'count' },
+    { key: 'users.active', value: String(r.users), kind: 'count' },
+    { key: 'audit.today', value: String(r.audit_today), kind: 'count' },
+    { key: 'audit.week', value: String(r.audit_week), kind: 'count' },
+  ];
+  const figures = all.filter((f) => !(f.key === 'subunits.province' && unit.kind !== 'hq') && !(f.key === 'subunits.county' && unit.kind === 'county'));
+  return {
+    unit: { id: unit.id, kind: unit.kind, name: unit.name, code: unit.code },
+    figures,
+    series: [{ key: 'audit.byDay', points: days.map((d) => ({ label: d.day, value: String(d.n) })) }],
+  };
+}
