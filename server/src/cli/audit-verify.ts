@@ -8,15 +8,18 @@ import { verifyAuditChain } from '../modules/audit/verify-audit-chain.ts';
 const config = loadConfig();
 const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
 const pool = createPool(config.databaseUrl ?? embedded!.url, { max: 2 });
+let ok = false;
 try {
   const report = await verifyAuditChain(pool);
+  ok = report.ok;
   if (report.ok) {
     console.log(`audit chain intact: ${report.checked} rows checked`);
   } else {
     console.error(`audit chain BROKEN at row ${report.firstBadId} (${report.reason}); ${report.checked} rows before it are intact`);
-    process.exitCode = 1;
   }
 } finally {
   await pool.end();
   if (embedded) await embedded.stop();
 }
+// explicit: an exit code set on process.exitCode can be lost under wrappers (npx → tsx)
+process.exit(ok ? 0 : 1);
