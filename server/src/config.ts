@@ -18,6 +18,10 @@ export interface Config {
   secureCookies: boolean;
   webDist: string;
   logLevel: string;
+  /** MOSHAREKAT_DATA_KEY: base64 of the 32-byte key encrypting personal data (lib/crypto-keys.ts); unset: `<dataDir>/keys/data.key`. */
+  dataKey: string | null;
+  /** MOSHAREKAT_JOBS=0: this node runs no background jobs (imports); another node does. */
+  runJobs: boolean;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -40,5 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === '1',
     webDist: path.join(repoRoot, 'web', 'dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    dataKey: env.MOSHAREKAT_DATA_KEY || null,
+    runJobs: (env.MOSHAREKAT_JOBS ?? '1') !== '0',
   };
 }

@@ -5,6 +5,7 @@ import { startEmbeddedPostgres, type EmbeddedServer } from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
 import { createPool, type Pool } from './db/pool.ts';
 import { sealAudit } from './modules/audit/verify-audit-chain.ts';
+import { closePdfRenderer } from './modules/receipts/render-pdf.ts';
 import { loadDemoData } from './seed/load-demo.ts';
 import { loadReferenceData } from './seed/load-reference.ts';
 
@@ -49,6 +50,7 @@ export async function startServer(config: Config, log: (m: string) => void = con
     async stop() {
       clearInterval(sealer);
       await app.close();
+      await closePdfRenderer();
       await sealAudit(pool).catch(() => 0);
       await pool.end();
       if (embedded) await embedded.stop();

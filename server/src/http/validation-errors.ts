@@ -22,8 +22,11 @@ function pick(issue: FastifySchemaValidationError): { code: ErrorCode; params?: 
       return { code: 'FIELD_TOO_BIG', params: { max: num(p.maximum) } };
     case 'invalid_value':
       return { code: 'FIELD_ENUM' };
-    case 'invalid_format':
+    case 'invalid_format': {
+      const m = issue.message ?? '';
+      if (m in errorCatalog) return { code: m as ErrorCode };
       return { code: p.format === 'uuid' ? 'FIELD_UUID' : 'FIELD_INVALID' };
+    }
     case 'unrecognized_keys':
       return { code: 'FIELD_NOT_ALLOWED' };
     case 'custom': {

@@ -2,6 +2,9 @@ import { commonErrors } from './common.errors.ts';
 import { authErrors } from '../modules/auth/auth.errors.ts';
 import { orgErrors } from '../modules/org/org.errors.ts';
 import { userErrors } from '../modules/users/users.errors.ts';
+import { donorErrors } from '../modules/donors/donors.errors.ts';
+import { ledgerErrors } from '../modules/ledger/ledger.errors.ts';
+import { contributionErrors } from '../modules/contributions/contributions.errors.ts';
 
 /**
  * Every error code the API can answer, with its HTTP status and Persian and English messages.
@@ -13,6 +16,9 @@ export const errorCatalog = {
   ...authErrors,
   ...orgErrors,
   ...userErrors,
+  ...donorErrors,
+  ...ledgerErrors,
+  ...contributionErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -1,3 +1,4 @@
+import { toPersianDigits } from '@mosharekat/fa';
 import { errorCatalog, type ErrorCode } from './error-catalog.ts';
 
 export type { ErrorCode };
@@ -46,16 +47,17 @@ export class AppError extends Error {
   }
 }
 
-function interpolate(template: string, params: AppErrorOptions['params'] = {}): string {
+function interpolate(template: string, params: AppErrorOptions['params'] = {}, lang: Lang = 'en'): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = params[k];
-    return v === undefined || v === null ? '' : String(v);
+    if (v === undefined || v === null) return '';
+    return lang === 'fa' ? toPersianDigits(String(v)) : String(v);
   });
 }
 
 export function messageOf(code: ErrorCode, params?: AppErrorOptions['params']): { fa: string; en: string } {
   const entry = errorCatalog[code];
-  return { fa: interpolate(entry.fa, params), en: interpolate(entry.en, params) };
+  return { fa: interpolate(entry.fa, params, 'fa'), en: interpolate(entry.en, params, 'en') };
 }
 
 export function isAppError(err: unknown): err is AppError {

@@ -6,6 +6,7 @@ import type { Pool } from '../db/pool.ts';
 import { withTx } from '../db/pool.ts';
 import { systemContext } from '../modules/access/actor.ts';
 import { writeAudit } from '../modules/audit/write-audit.ts';
+import { ensureStandardAccounts } from '../modules/ledger/accounts.ts';
 
 const divisionsDir = path.join(repoRoot, 'server', 'data', 'iran-divisions');
 
@@ -123,4 +124,6 @@ export async function loadReferenceData(pool: Pool, log: (m: string) => void = (
   }
   const units = await loadOrgTree(pool);
   if (units) log(`created ${units} organization units (HQ, provinces, counties)`);
+  const accounts = await withTx(pool, (tx) => ensureStandardAccounts(tx));
+  if (accounts) log(`opened ${accounts} custody accounts (central per province and HQ, spending per county)`);
 }

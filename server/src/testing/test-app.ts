@@ -16,8 +16,8 @@ let current: Promise<TestApp> | null = null;
 export function testApp(): Promise<TestApp> {
   current ??= (async () => {
     const db = await testDb();
-    const config = { ...loadConfig({}), logLevel: 'silent', webDist: '/nonexistent' };
-    const { app, routes } = await buildApp(config, db.pool, { logger: false });
+    const config = { ...loadConfig({}), logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', webDist: '/nonexistent' };
+    const { app, routes } = await buildApp(config, db.pool, { logger: Boolean(process.env.TEST_LOG_LEVEL) });
     await app.ready();
     afterAll(() => app.close());
     return { app, routes, db };

@@ -4,6 +4,96 @@
  */
 
 export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process is up */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The database answers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ready";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "unavailable";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -13,6 +103,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign in with username and password */
         post: {
             parameters: {
                 query?: never;
@@ -29,22 +120,200 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description ok */
+                /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Me"];
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                fullName: string;
+                                /** @enum {string} */
+                                locale: "fa" | "en";
+                            };
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "hq" | "province" | "county" | "department";
+                                name: string;
+                                code: string;
+                            };
+                            roles: {
+                                /** @enum {string} */
+                                role: "participation_officer" | "finance_officer" | "council_secretary" | "director" | "inspector" | "admin";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                            }[];
+                            permissions: ("dashboard.read" | "org.read" | "org.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify")[];
+                            csrfToken: string;
+                        };
                     };
                 };
-                /** @description error */
-                default: {
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
                     };
                 };
             };
@@ -64,6 +333,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign out (ends the server-side session) */
         post: {
             parameters: {
                 query?: never;
@@ -73,20 +343,172 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description ok */
+                /** @description Default Response */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description error */
-                default: {
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
                     };
                 };
             };
@@ -104,6 +526,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in user, roles, unit and permissions */
         get: {
             parameters: {
                 query?: never;
@@ -113,22 +536,200 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description ok */
+                /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Me"];
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                fullName: string;
+                                /** @enum {string} */
+                                locale: "fa" | "en";
+                            };
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "hq" | "province" | "county" | "department";
+                                name: string;
+                                code: string;
+                            };
+                            roles: {
+                                /** @enum {string} */
+                                role: "participation_officer" | "finance_officer" | "council_secretary" | "director" | "inspector" | "admin";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                            }[];
+                            permissions: ("dashboard.read" | "org.read" | "org.manage" | "users.read" | "users.manage" | "audit.read" | "audit.verify")[];
+                            csrfToken: string;
+                        };
                     };
                 };
-                /** @description error */
-                default: {
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
                     };
                 };
             };
@@ -148,13 +749,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Organization units in the caller's subtree (search is Persian-normalised) */
         get: {
             parameters: {
                 query?: {
-                    kind?: string;
+                    kind?: "hq" | "province" | "county" | "department";
                     parentId?: string;
+                    status?: "active" | "retired";
                     q?: string;
-                    status?: string;
                     roots?: string;
                     page?: number;
                     pageSize?: number;
@@ -165,32 +767,202 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description ok */
+                /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["OrgUnit"][];
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "hq" | "province" | "county" | "department";
+                                name: string;
+                                code: string;
+                                parentId: string | null;
+                                amarCode: string | null;
+                                geoId: number | null;
+                                /** @enum {string} */
+                                status: "active" | "retired";
+                                retiredAt: string | null;
+                                retireReason: string | null;
+                                successorIds: string[];
+                                createdAt: string;
+                                childCount: number;
+                            }[];
                             total: number;
                             page: number;
                             pageSize: number;
                         };
                     };
                 };
-                /** @description error */
-                default: {
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
                     };
                 };
             };
         };
         put?: never;
+        /** Add a unit */
         post: {
             parameters: {
                 query?: never;
@@ -201,30 +973,202 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "province" | "county" | "department";
                         name: string;
+                        /** Format: uuid */
                         parentId: string;
                         amarCode?: string;
+                        geoId?: number;
                     };
                 };
             };
             responses: {
-                /** @description ok */
+                /** @description Default Response */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OrgUnit"];
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "hq" | "province" | "county" | "department";
+                            name: string;
+                            code: string;
+                            parentId: string | null;
+                            amarCode: string | null;
+                            geoId: number | null;
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                            retiredAt: string | null;
+                            retireReason: string | null;
+                            successorIds: string[];
+                            createdAt: string;
+                            childCount: number;
+                        };
                     };
                 };
-                /** @description error */
-                default: {
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
                     };
                 };
             };
@@ -242,6 +1186,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A unit with its path to the root */
         get: {
             parameters: {
                 query?: never;
@@ -253,25 +1198,201 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description ok */
+                /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            unit: components["schemas"]["OrgUnit"];
-                            path: components["schemas"]["OrgUnitSummary"][];
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "hq" | "province" | "county" | "department";
+                                name: string;
+                                code: string;
+                                parentId: string | null;
+                                amarCode: string | null;
+                                geoId: number | null;
+                                /** @enum {string} */
+                                status: "active" | "retired";
+                                retiredAt: string | null;
+                                retireReason: string | null;
+                                successorIds: string[];
+                                createdAt: string;
+                                childCount: number;
+                            };
+                            path: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "hq" | "province" | "county" | "department";
+                                name: string;
+                                code: string;
+                            }[];
                         };
                     };
                 };
-                /** @description error */
-                default: {
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
                     };
                 };
             };
@@ -281,6 +1402,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Rename and/or move a unit */
         patch: {
             parameters: {
                 query?: never;
@@ -294,27 +1416,197 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
+                        /** Format: uuid */
                         parentId?: string;
                     };
                 };
             };
             responses: {
-                /** @description ok */
+                /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OrgUnit"];
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "hq" | "province" | "county" | "department";
+                            name: string;
+                            code: string;
+                            parentId: string | null;
+                            amarCode: string | null;
+                            geoId: number | null;
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                            retiredAt: string | null;
+                            retireReason: string | null;
+                            successorIds: string[];
+                            createdAt: string;
+                            childCount: number;
+                        };
                     };
                 };
-                /** @description error */
-                default: {
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
                     };
                 };
             };
@@ -328,6 +1620,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Changes made to a unit */
         get: {
             parameters: {
                 query?: never;
@@ -339,7 +1632,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description ok */
+                /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -350,18 +1643,172 @@ export interface paths {
                                 at: string;
                                 action: string;
                                 actorName: string | null;
-                                summary: string;
+                                summary: {
+                                    [key: string]: unknown;
+                                };
                             }[];
                         };
                     };
                 };
-                /** @description error */
-                default: {
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
                     };
                 };
             };
@@ -383,6 +1830,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Retire a unit (it keeps its records) */
         post: {
             parameters: {
                 query?: never;
@@ -396,26 +1844,196 @@ export interface paths {
                 content: {
                     "application/json": {
                         reason: string;
+                        successorIds?: string[];
                     };
                 };
             };
             responses: {
-                /** @description ok */
+                /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OrgUnit"];
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "hq" | "province" | "county" | "department";
+                            name: string;
+                            code: string;
+                            parentId: string | null;
+                            amarCode: string | null;
+                            geoId: number | null;
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                            retiredAt: string | null;
+                            retireReason: string | null;
+                            successorIds: string[];
+                            createdAt: string;
+                            childCount: number;
+                        };
                     };
                 };
-                /** @description error */
-                default: {
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
                     };
                 };
             };
@@ -435,6 +2053,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Split a unit into new sibling units; the original is retired */
         post: {
             parameters: {
                 query?: never;
@@ -452,33 +2071,438 @@ export interface paths {
                             amarCode?: string;
                         }[];
                         reason: string;
+                        childrenTo?: number;
                     };
                 };
             };
             responses: {
-                /** @description ok */
+                /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            created: components["schemas"]["OrgUnit"][];
-                            retired: components["schemas"]["OrgUnit"];
+                            created: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "hq" | "province" | "county" | "department";
+                                name: string;
+                                code: string;
+                                parentId: string | null;
+                                amarCode: string | null;
+                                geoId: number | null;
+                                /** @enum {string} */
+                                status: "active" | "retired";
+                                retiredAt: string | null;
+                                retireReason: string | null;
+                                successorIds: string[];
+                                createdAt: string;
+                                childCount: number;
+                            }[];
+                            retired: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "hq" | "province" | "county" | "department";
+                                name: string;
+                                code: string;
+                                parentId: string | null;
+                                amarCode: string | null;
+                                geoId: number | null;
+                                /** @enum {string} */
+                                status: "active" | "retired";
+                                retiredAt: string | null;
+                                retireReason: string | null;
+                                successorIds: string[];
+                                createdAt: string;
+                                childCount: number;
+                            };
                         };
                     };
                 };
-                /** @description error */
-                default: {
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/geo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Iran's divisions, for addresses and records down to the village */
+        get: {
+            parameters: {
+                query?: {
+                    level?: "province" | "county" | "district" | "rural_district" | "city" | "village";
+                    parentId?: number;
+                    countyId?: number;
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                level: "province" | "county" | "district" | "rural_district" | "city" | "village";
+                                name: string;
+                                parentId: number | null;
+                                provinceId: number | null;
+                                countyId: number | null;
+                                amarCode: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -492,13 +2516,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Staff users in the caller's subtree */
         get: {
             parameters: {
                 query?: {
                     q?: string;
                     unitId?: string;
-                    role?: string;
-                    status?: string;
+                    role?: "participation_officer" | "finance_officer" | "council_secretary" | "director" | "inspector" | "admin";
+                    status?: "active" | "disabled";
                     page?: number;
                     pageSize?: number;
                 };
@@ -508,32 +2533,209 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description ok */
+                /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["User"][];
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                fullName: string;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "hq" | "province" | "county" | "department";
+                                    name: string;
+                                    code: string;
+                                };
+                                /** @enum {string} */
+                                status: "active" | "disabled";
+                                roles: {
+                                    /** @enum {string} */
+                                    role: "participation_officer" | "finance_officer" | "council_secretary" | "director" | "inspector" | "admin";
+                                    /** Format: uuid */
+                                    unitId: string;
+                                    unitName: string;
+                                }[];
+                                createdAt: string;
+                                lastLoginAt: string | null;
+                            }[];
                             total: number;
                             page: number;
                             pageSize: number;
                         };
                     };
                 };
-                /** @description error */
-                default: {
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
                     };
                 };
             };
         };
         put?: never;
+        /** Create a staff user */
         post: {
             parameters: {
                 query?: never;
@@ -547,32 +2749,210 @@ export interface paths {
                         username: string;
                         fullName: string;
                         password: string;
+                        /** Format: uuid */
                         unitId: string;
                         roles: {
                             /** @enum {string} */
                             role: "participation_officer" | "finance_officer" | "council_secretary" | "director" | "inspector" | "admin";
+                            /** Format: uuid */
                             unitId: string;
                         }[];
                     };
                 };
             };
             responses: {
-                /** @description ok */
+                /** @description Default Response */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["User"];
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            username: string;
+                            fullName: string;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "hq" | "province" | "county" | "department";
+                                name: string;
+                                code: string;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            roles: {
+                                /** @enum {string} */
+                                role: "participation_officer" | "finance_officer" | "council_secretary" | "director" | "inspector" | "admin";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                            }[];
+                            createdAt: string;
+                            lastLoginAt: string | null;
+                        };
                     };
                 };
-                /** @description error */
-                default: {
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
                     };
                 };
             };
@@ -596,6 +2976,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Edit a staff user (name, status, roles, password) */
         patch: {
             parameters: {
                 query?: never;
@@ -614,6 +2995,7 @@ export interface paths {
                         roles?: {
                             /** @enum {string} */
                             role: "participation_officer" | "finance_officer" | "council_secretary" | "director" | "inspector" | "admin";
+                            /** Format: uuid */
                             unitId: string;
                         }[];
                         password?: string;
@@ -621,22 +3003,198 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description ok */
+                /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["User"];
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            username: string;
+                            fullName: string;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "hq" | "province" | "county" | "department";
+                                name: string;
+                                code: string;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            roles: {
+                                /** @enum {string} */
+                                role: "participation_officer" | "finance_officer" | "council_secretary" | "director" | "inspector" | "admin";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                            }[];
+                            createdAt: string;
+                            lastLoginAt: string | null;
+                        };
                     };
                 };
-                /** @description error */
-                default: {
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
                     };
                 };
             };
@@ -650,6 +3208,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The audit log in the caller's scope, newest first */
         get: {
             parameters: {
                 query?: {
@@ -657,6 +3216,7 @@ export interface paths {
                     actorId?: string;
                     action?: string;
                     entityType?: string;
+                    entityId?: string;
                     from?: string;
                     to?: string;
                     page?: number;
@@ -668,27 +3228,194 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description ok */
+                /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["AuditEntry"][];
+                            items: {
+                                id: string;
+                                at: string;
+                                actorId: string | null;
+                                actorName: string | null;
+                                unitId: string | null;
+                                unitName: string | null;
+                                action: string;
+                                entityType: string;
+                                entityId: string | null;
+                                summary: {
+                                    [key: string]: unknown;
+                                };
+                                requestId: string | null;
+                                ip: string | null;
+                            }[];
                             total: number;
                             page: number;
                             pageSize: number;
                         };
                     };
                 };
-                /** @description error */
-                default: {
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
                     };
                 };
             };
@@ -708,6 +3435,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Action names that occur in the log */
         get: {
             parameters: {
                 query?: never;
@@ -717,7 +3445,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description ok */
+                /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -728,13 +3456,165 @@ export interface paths {
                         };
                     };
                 };
-                /** @description error */
-                default: {
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
                     };
                 };
             };
@@ -756,6 +3636,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Verify the hash chain of the whole audit log */
         post: {
             parameters: {
                 query?: never;
@@ -765,7 +3646,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description ok */
+                /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -779,13 +3660,165 @@ export interface paths {
                         };
                     };
                 };
-                /** @description error */
-                default: {
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
                     };
                 };
             };
@@ -803,6 +3836,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Headline figures of a unit and its subtree */
         get: {
             parameters: {
                 query?: {
@@ -814,14 +3848,21 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description ok */
+                /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            unit: components["schemas"]["OrgUnitSummary"];
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "hq" | "province" | "county" | "department";
+                                name: string;
+                                code: string;
+                            };
                             figures: {
                                 key: string;
                                 value: string;
@@ -838,13 +3879,165 @@ export interface paths {
                         };
                     };
                 };
-                /** @description error */
-                default: {
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    code?: string;
+                                    message: string;
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                errorId?: string;
+                            };
+                        };
                     };
                 };
             };
@@ -860,80 +4053,7 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: {
-        ErrorBody: {
-            error: {
-                code: string;
-                message: string;
-                fields?: {
-                    field: string;
-                    message: string;
-                }[];
-                errorId?: string;
-            };
-        };
-        OrgUnitSummary: {
-            id: string;
-            /** @enum {string} */
-            kind: "hq" | "province" | "county" | "department";
-            name: string;
-            code: string;
-        };
-        OrgUnit: components["schemas"]["OrgUnitSummary"] & {
-            parentId: string | null;
-            amarCode: string | null;
-            /** @enum {string} */
-            status: "active" | "retired";
-            retiredAt: string | null;
-            createdAt: string;
-            childCount: number;
-        };
-        RoleGrant: {
-            /** @enum {string} */
-            role: "participation_officer" | "finance_officer" | "council_secretary" | "director" | "inspector" | "admin";
-            unitId: string;
-            unitName: string;
-        };
-        Me: {
-            user: {
-                id: string;
-                username: string;
-                fullName: string;
-                locale: string;
-            };
-            unit: components["schemas"]["OrgUnitSummary"];
-            roles: components["schemas"]["RoleGrant"][];
-            permissions: string[];
-            csrfToken: string;
-        };
-        User: {
-            id: string;
-            username: string;
-            fullName: string;
-            unit: components["schemas"]["OrgUnitSummary"];
-            /** @enum {string} */
-            status: "active" | "disabled";
-            roles: components["schemas"]["RoleGrant"][];
-            createdAt: string;
-            lastLoginAt: string | null;
-        };
-        AuditEntry: {
-            id: string;
-            at: string;
-            actorId: string | null;
-            actorName: string | null;
-            unitId: string | null;
-            unitName: string | null;
-            action: string;
-            entityType: string;
-            entityId: string | null;
-            summary: {
-                [key: string]: unknown;
-            };
-            requestId: string | null;
-            ip: string | null;
-        };
-    };
+    schemas: never;
     responses: never;
     parameters: never;
     requestBodies: never;

@@ -91,11 +91,11 @@ export function AppLayout() {
         <Layout.Header className="app-header">
           <div className="header-start">
             {isPhone ? (
-              <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} />
+              <Button type="text" icon={<MenuOutlined aria-hidden />} aria-label={t('nav.openMenu')} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} />
             ) : (
               <Button
                 type="text"
-                icon={collapsed !== rtl ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+                icon={collapsed !== rtl ? <MenuUnfoldOutlined aria-hidden /> : <MenuFoldOutlined aria-hidden />}
                 aria-label={collapsed ? t('nav.expand') : t('nav.collapse')}
                 aria-expanded={!collapsed}
                 onClick={() => setCollapsed((c) => !c)}
@@ -116,7 +116,7 @@ export function AppLayout() {
           </div>
           <div className="header-actions">
             <LanguageSwitch compact={isPhone} />
-            <Button type="text" icon={<LogoutOutlined />} aria-label={isPhone ? t('header.signOut') : undefined} onClick={() => void handleSignOut()}>
+            <Button type="text" icon={<LogoutOutlined aria-hidden />} aria-label={isPhone ? t('header.signOut') : undefined} onClick={() => void handleSignOut()}>
               {isPhone ? null : t('header.signOut')}
             </Button>
           </div>

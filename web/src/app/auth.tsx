@@ -80,7 +80,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [setMe]);
 
   const value = useMemo<AuthValue>(() => {
-    const permissions = new Set(me?.permissions ?? []);
+    const permissions = new Set<string>(me?.permissions ?? []);
     return {
       me,
       status,

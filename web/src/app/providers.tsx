@@ -21,6 +21,9 @@ const theme = {
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
     borderRadius: 8,
   },
+  components: {
+    Menu: { itemSelectedBg: '#e3f1eb', itemSelectedColor: '#0a6b4d', itemHoverBg: '#eef5f2' },
+  },
 };
 
 export function Providers({ children }: { children: ReactNode }) {

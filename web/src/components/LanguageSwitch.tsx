@@ -10,7 +10,7 @@ export function LanguageSwitch({ compact }: { compact?: boolean }) {
   return (
     <Button
       type="text"
-      icon={<GlobalOutlined />}
+      icon={<GlobalOutlined aria-hidden />}
       lang={next}
       aria-label={t('header.switchLanguageLabel')}
       data-testid="language-switch"

@@ -44,7 +44,10 @@ export function ServerTable<T extends object>({
           pageSize,
           total: data?.total ?? 0,
           pageSizeOptions: PAGE_SIZES.map(String),
-          showSizeChanger: true,
+          showSizeChanger: {
+            'aria-label': t('common.pageSize'),
+            options: PAGE_SIZES.map((n) => ({ value: n, label: t('common.perPage', { n: f.digits(n) }) })),
+          },
           showTotal: (total) => t('common.total', { n: f.count(total) }),
           itemRender: (n, type, original) => (type === 'page' ? <a aria-label={t('common.page', { page: f.digits(n) })}>{f.digits(n)}</a> : original),
           onChange: onPageChange,

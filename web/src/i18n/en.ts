@@ -85,6 +85,8 @@ const en: Strings<Messages> = {
     toDate: 'To',
     pickDate: 'Pick a date',
     page: 'Page {{page}}',
+    pageSize: 'Rows per page',
+    perPage: '{{n}} / page',
   },
   export: {
     button: 'Export to Excel',
@@ -153,6 +155,7 @@ const en: Strings<Messages> = {
     addPart: 'Add another unit',
     removePart: 'Remove unit {{n}}',
     partsMin: 'At least two new units are needed.',
+    childrenTo: 'Which new unit takes over the current sub-units',
     retireWarning: 'A retired unit stays in lists, but nothing new can be recorded in it.',
     created: 'Unit “{{name}}” was created.',
     saved: 'The unit was saved.',

@@ -27,6 +27,23 @@ describe('money', () => {
   });
 });
 
+describe('dates', () => {
+  it('should show Jalali dates with Persian digits in Tehran time when the language is Persian', () => {
+    // 2025-07-22T21:00Z is 00:30 on 1 Mordad 1404 in Tehran.
+    expect(makeFormatter('fa').date('2025-07-22T21:00:00Z')).toBe('۱۴۰۴/۰۵/۰۱');
+    expect(makeFormatter('fa').dayMonth('2025-07-22T21:00:00Z')).toBe('۱ مرداد');
+  });
+
+  it('should keep the Jalali calendar with Latin digits when the language is English', () => {
+    expect(makeFormatter('en').dateTime('2025-07-22T21:00:00Z')).toBe('1404/05/01 00:30');
+    expect(makeFormatter('en').dayMonth('2025-07-22T21:00:00Z')).toBe('1 Mordad');
+  });
+
+  it('should show a dash when there is no date', () => {
+    expect(makeFormatter('fa').date(null)).toBe('—');
+  });
+});
+
 describe('counts', () => {
   it('should use Persian digits when the language is Persian', () => {
     expect(makeFormatter('fa').count(1404)).toBe('۱٬۴۰۴');

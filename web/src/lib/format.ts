@@ -2,7 +2,9 @@
 // Jalali dates with month names; English: Latin digits, still the Jalali calendar (the fiscal calendar).
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatJalaliDate, formatRials, formatToman, toPersianDigits } from '@mosharekat/fa';
+import { formatJalaliDate, formatRials, formatToman, jalaliMonthNames, toJalali, toPersianDigits } from '@mosharekat/fa';
+
+const JALALI_MONTHS_EN = ['Farvardin', 'Ordibehesht', 'Khordad', 'Tir', 'Mordad', 'Shahrivar', 'Mehr', 'Aban', 'Azar', 'Dey', 'Bahman', 'Esfand'];
 
 export type Lang = 'fa' | 'en';
 
@@ -26,6 +28,8 @@ export interface Formatter {
   count: (value: number | bigint | string) => string;
   date: (iso: string | null | undefined) => string;
   dateTime: (iso: string | null | undefined) => string;
+  /** "8 آذر": a short Jalali day for chart axes. */
+  dayMonth: (iso: string) => string;
   toman: (rials: bigint) => string;
   rials: (rials: bigint) => string;
 }
@@ -43,6 +47,10 @@ export function makeFormatter(lang: Lang): Formatter {
     count,
     date: (iso) => date(iso, false),
     dateTime: (iso) => date(iso, true),
+    dayMonth: (iso) => {
+      const { jm, jd } = toJalali(new Date(iso));
+      return digits(`${jd} ${(lang === 'fa' ? jalaliMonthNames : JALALI_MONTHS_EN)[jm - 1] ?? ''}`);
+    },
     toman: (rials) => `${formatToman(rials, { digits: digitSet, unit: false })} ${lang === 'fa' ? 'تومان' : 'toman'}`,
     rials: (rials) => formatRials(rials, { digits: digitSet, unit: false }),
   };

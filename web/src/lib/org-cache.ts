@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import type { OrgUnit, OrgUnitDetail } from '../api/types';
 
-const CHILD_PAGE_SIZE = 100;
+const CHILD_PAGE_SIZE = 200; // the API's largest page
 const cache = new Map<string, Promise<OrgUnit[]>>();
 
 export function clearOrgCache(): void {
@@ -33,7 +33,7 @@ export function loadChildUnits(parentId: string, activeOnly: boolean): Promise<O
   return remember(`children:${parentId}:${activeOnly ? 'active' : 'all'}`, async () => {
     const items: OrgUnit[] = [];
     for (let page = 1; page <= 20; page += 1) {
-      const query = { parentId, page, pageSize: CHILD_PAGE_SIZE, ...(activeOnly ? { status: 'active' } : {}) };
+      const query = { parentId, page, pageSize: CHILD_PAGE_SIZE, ...(activeOnly ? { status: 'active' as const } : {}) };
       const answer = await unwrap(api.GET('/api/org-units', { params: { query } }));
       items.push(...answer.items);
       if (items.length >= answer.total || answer.items.length === 0) break;

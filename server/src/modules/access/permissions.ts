@@ -22,24 +22,35 @@ export const permissions = [
   'users.manage',
   'audit.read',
   'audit.verify',
+  'contributions.read',
+  'contributions.record',
+  'contributions.reverse',
+  'ledger.read',
+  'ledger.transfer',
+  'ledger.accounts',
+  'donors.read',
+  'donors.manage',
+  'donors.pii',
+  'donors.merge',
+  'donors.import',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const everyone: Permission[] = ['dashboard.read', 'org.read'];
+const everyone: Permission[] = ['dashboard.read', 'org.read', 'contributions.read', 'ledger.read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   // records donors and contributions, runs campaigns, files monthly reports
-  participation_officer: [...everyone],
+  participation_officer: [...everyone, 'contributions.record', 'contributions.reverse', 'donors.read', 'donors.manage', 'donors.pii', 'donors.merge', 'donors.import'],
   // central accounts, pass-down to counties, payments, reconciliation
-  finance_officer: [...everyone],
+  finance_officer: [...everyone, 'contributions.reverse', 'ledger.transfer', 'ledger.accounts', 'donors.read'],
   // councils, meetings, resolutions
-  council_secretary: [...everyone],
+  council_secretary: [...everyone, 'donors.read'],
   // orders spending under a council's delegation
-  director: [...everyone],
+  director: [...everyone, 'donors.read'],
   // reads everything in scope, changes nothing
-  inspector: [...everyone, 'users.read', 'audit.read', 'audit.verify'],
+  inspector: [...everyone, 'users.read', 'audit.read', 'audit.verify', 'donors.read'],
   // users, units, catalogues
-  admin: [...everyone, 'org.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify'],
+  admin: [...everyone, 'org.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify', 'donors.read', 'donors.manage', 'donors.merge', 'donors.pii'],
 };
 
 export const roleLabels: Record<Role, { fa: string; en: string }> = {

@@ -4,15 +4,8 @@ import type { TFunction } from 'i18next';
 import type { AuditEntry } from '../../api/types';
 import type { ExportColumn } from '../../components/ExportButton';
 import type { Formatter } from '../../lib/format';
+import { summaryText } from '../../lib/summary';
 
-/** The summary object in one line: "name: تهران، parentId: …". */
-export function summaryText(summary: unknown): string {
-  if (summary === null || summary === undefined) return '';
-  if (typeof summary !== 'object') return String(summary);
-  return Object.entries(summary as Record<string, unknown>)
-    .map(([key, value]) => `${key}: ${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`)
-    .join('، ');
-}
 
 export function auditColumns(t: TFunction, f: Formatter): TableColumnsType<AuditEntry> {
   return [

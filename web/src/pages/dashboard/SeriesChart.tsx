@@ -13,9 +13,10 @@ echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, SVGRender
 
 type Series = Dashboard['series'][number];
 
-/** ISO dates become Jalali dates; any other label is shown as it came. */
-function pointLabel(label: string, date: (iso: string) => string): string {
-  return /^\d{4}-\d{2}-\d{2}/.test(label) ? date(label.length === 10 ? `${label}T12:00:00Z` : label) : label;
+/** ISO days become short Jalali days ("8 آذر"); any other label is shown as it came. */
+function pointLabel(label: string, dayMonth: (iso: string) => string): string {
+  // Noon UTC of an ISO day is the same calendar day in Tehran.
+  return /^\d{4}-\d{2}-\d{2}/.test(label) ? dayMonth(label.length === 10 ? `${label}T12:00:00Z` : label) : label;
 }
 
 export default function SeriesChart({ series, title }: { series: Series; title: string }) {
@@ -26,13 +27,13 @@ export default function SeriesChart({ series, title }: { series: Series; title: 
     const element = box.current;
     if (!element) return;
     const chart = echarts.init(element, undefined, { renderer: 'svg' });
-    const labels = series.points.map((point) => pointLabel(point.label, f.date));
+    const labels = series.points.map((point) => pointLabel(point.label, f.dayMonth));
     chart.setOption({
       aria: { enabled: true, label: { description: title } },
       textStyle: { fontFamily: FONT_STACK },
-      grid: { left: 48, right: 24, top: 16, bottom: 48 },
+      grid: { left: 16, right: 16, top: 16, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => f.count(String(value)) },
-      xAxis: { type: 'category', data: labels, inverse: f.lang === 'fa', axisLabel: { rotate: labels.length > 7 ? 35 : 0 } },
+      xAxis: { type: 'category', data: labels, inverse: f.lang === 'fa', axisLabel: { rotate: labels.length > 10 ? 45 : 0, interval: 0, hideOverlap: true } },
       yAxis: { type: 'value', position: f.lang === 'fa' ? 'right' : 'left', minInterval: 1, axisLabel: { formatter: (value: number) => f.count(value) } },
       // Series points are counts (events per day), small integers; money would come as figures of kind 'rials'.
       series: [{ type: 'bar', data: series.points.map((point) => Number(point.value)), itemStyle: { color: '#0a6b4d' }, barMaxWidth: 36 }],

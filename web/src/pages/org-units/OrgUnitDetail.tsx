@@ -1,12 +1,14 @@
 // One unit: its path up to the root, its facts and its history, and (with org.manage) what can be done to it.
 import { Breadcrumb, Button, Descriptions, Drawer, Empty, Grid, Skeleton, Space, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { OrgUnit } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
+import { summaryText } from '../../lib/summary';
 import { currentLanguage } from '../../i18n';
 import { StatusTag } from './org-columns';
 import type { OrgAction } from './OrgUnitDialog';
@@ -16,11 +18,11 @@ interface OrgUnitDetailProps {
   canManage: boolean;
   version: number;
   onClose: () => void;
-  onOpen: (id: string) => void;
+  hrefOf: (id: string) => string;
   onAction: (action: OrgAction, unit: OrgUnit) => void;
 }
 
-export function OrgUnitDetail({ id, canManage, version, onClose, onOpen, onAction }: OrgUnitDetailProps) {
+export function OrgUnitDetail({ id, canManage, version, onClose, hrefOf, onAction }: OrgUnitDetailProps) {
   const { t } = useTranslation();
   const f = useFormat();
   const screens = Grid.useBreakpoint();
@@ -52,7 +54,7 @@ export function OrgUnitDetail({ id, canManage, version, onClose, onOpen, onActio
             <Breadcrumb
               items={path.map((step) => ({
                 key: step.id,
-                title: step.id === unit.id ? step.name : <Typography.Link onClick={() => onOpen(step.id)}>{step.name}</Typography.Link>,
+                title: step.id === unit.id ? step.name : <Link to={hrefOf(step.id)}>{step.name}</Link>,
               }))}
             />
           </nav>
@@ -69,7 +71,7 @@ export function OrgUnitDetail({ id, canManage, version, onClose, onOpen, onActio
           </Descriptions>
           {canManage && unit.status === 'active' ? (
             <Space wrap>
-              <Button onClick={() => onAction('add', unit)}>{t('org.addChild')}</Button>
+              {unit.kind !== 'department' ? <Button onClick={() => onAction('add', unit)}>{t('org.addChild')}</Button> : null}
               <Button onClick={() => onAction('rename', unit)}>{t('org.rename')}</Button>
               <Button onClick={() => onAction('move', unit)}>{t('org.move')}</Button>
               <Button onClick={() => onAction('split', unit)}>{t('org.split')}</Button>
@@ -89,7 +91,9 @@ export function OrgUnitDetail({ id, canManage, version, onClose, onOpen, onActio
                 key: `${entry.at}-${index}`,
                 content: (
                   <>
-                    <div>{entry.summary}</div>
+                    <div>
+                      <bdi dir="ltr">{entry.action}</bdi> {summaryText(entry.summary)}
+                    </div>
                     <Typography.Text type="secondary">
                       {entry.actorName ?? t('audit.system')} · {f.dateTime(entry.at)}
                     </Typography.Text>

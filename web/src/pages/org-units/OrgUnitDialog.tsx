@@ -5,21 +5,23 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
-import { UNIT_KINDS, type OrgUnit, type OrgUnitKind } from '../../api/types';
+import type { NewOrgUnit, OrgUnit, OrgUnitKind } from '../../api/types';
 import { UnitPicker } from '../../components/UnitPicker';
 import { clearOrgCache } from '../../lib/org-cache';
 import { useShowError } from '../../lib/use-show-error';
+import { toLatinDigits } from '@mosharekat/fa';
 import { useFormat } from '../../lib/format';
 
 export type OrgAction = 'add' | 'rename' | 'move' | 'retire' | 'split';
 
 interface Values {
-  kind?: OrgUnitKind;
+  kind?: NewOrgUnit['kind'];
   name?: string;
   parentId?: string;
   amarCode?: string;
   reason?: string;
   parts?: { name: string; amarCode?: string }[];
+  childrenTo?: number;
 }
 
 interface OrgUnitDialogProps {
@@ -32,15 +34,16 @@ interface OrgUnitDialogProps {
   onDone: (text: string, focusId: string | null) => void;
 }
 
-// Which kinds usually sit under which; the server has the final word.
-const CHILD_KINDS: Record<OrgUnitKind, OrgUnitKind[]> = {
+// HQ → provinces → counties, departments under any of them (the server enforces the same rule).
+const CHILD_KINDS: Record<OrgUnitKind, NewOrgUnit['kind'][]> = {
   hq: ['province', 'department'],
   province: ['county', 'department'],
   county: ['department'],
-  department: ['department'],
+  department: [],
 };
 
-const blank = (text: string | undefined) => (text?.trim() ? text.trim() : undefined);
+/** Optional text fields: empty means absent; codes typed with Persian digits are sent as 0-9. */
+const blank = (text: string | undefined) => (text?.trim() ? toLatinDigits(text.trim()) : undefined);
 
 export function OrgUnitDialog({ action, unit, defaultParentId, onClose, onDone }: OrgUnitDialogProps) {
   const { t } = useTranslation();
@@ -81,7 +84,8 @@ export function OrgUnitDialog({ action, unit, defaultParentId, onClose, onDone }
         onDone(t('org.retiredDone', { name: retired.name }), id);
       } else if (action === 'split') {
         const parts = (values.parts ?? []).map((part) => ({ name: part.name.trim(), ...(blank(part.amarCode) ? { amarCode: blank(part.amarCode)! } : {}) }));
-        const result = await unwrap(api.POST('/api/org-units/{id}/split', { ...path, body: { parts, reason: values.reason!.trim() } }));
+        const childrenTo = values.childrenTo === undefined ? {} : { childrenTo: values.childrenTo };
+        const result = await unwrap(api.POST('/api/org-units/{id}/split', { ...path, body: { parts, reason: values.reason!.trim(), ...childrenTo } }));
         onDone(t('org.splitDone', { n: f.count(result.created.length), name: result.retired.name }), result.created[0]?.id ?? id);
       }
       clearOrgCache();
@@ -94,7 +98,7 @@ export function OrgUnitDialog({ action, unit, defaultParentId, onClose, onDone }
 
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
   const titles: Record<OrgAction, string> = { add: t('org.add'), rename: t('org.rename'), move: t('org.move'), retire: t('org.retire'), split: t('org.split') };
-  const kinds = parentKind ? CHILD_KINDS[parentKind] : UNIT_KINDS.filter((kind) => kind !== 'hq');
+  const kinds = parentKind ? CHILD_KINDS[parentKind] : (['province', 'county', 'department'] as const);
 
   return (
     <Modal
@@ -134,7 +138,7 @@ export function OrgUnitDialog({ action, unit, defaultParentId, onClose, onDone }
           </Form.Item>
         ) : null}
         {action === 'retire' ? <Alert type="warning" showIcon title={t('org.retireWarning')} style={{ marginBottom: 16 }} /> : null}
-        {action === 'split' ? <SplitParts /> : null}
+        {action === 'split' ? <SplitParts withChildren={(unit?.childCount ?? 0) > 0} /> : null}
         {action === 'retire' || action === 'split' ? (
           <Form.Item name="reason" label={t('common.reason')} rules={required}>
             <Input.TextArea rows={3} maxLength={1000} />
@@ -145,10 +149,13 @@ export function OrgUnitDialog({ action, unit, defaultParentId, onClose, onDone }
   );
 }
 
-function SplitParts() {
+function SplitParts({ withChildren }: { withChildren: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const form = Form.useFormInstance<Values>();
+  const count = Form.useWatch('parts', form)?.length ?? 0;
   return (
+    <>
     <Form.List
       name="parts"
       rules={[{ validator: async (_, parts?: unknown[]) => { if (!parts || parts.length < 2) throw new Error(t('org.partsMin')); } }]}
@@ -178,5 +185,11 @@ function SplitParts() {
         </fieldset>
       )}
     </Form.List>
+    {withChildren ? (
+      <Form.Item name="childrenTo" label={t('org.childrenTo')} rules={[{ required: true, message: t('common.required') }]}>
+        <Select options={Array.from({ length: count }, (_, i) => ({ value: i, label: t('org.partName', { n: f.digits(i + 1) }) }))} />
+      </Form.Item>
+    ) : null}
+    </>
   );
 }

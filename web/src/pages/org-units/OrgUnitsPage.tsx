@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { App, Button, Card, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { UNIT_KINDS, type OrgUnit, type OrgUnitQuery } from '../../api/types';
@@ -59,7 +59,12 @@ export default function OrgUnitsPage() {
       return next;
     });
 
-  const columns = useMemo(() => orgColumns(t, f, open), [t, f]); // eslint-disable-line react-hooks/exhaustive-deps
+  const hrefOf = (id: string) => {
+    const next = new URLSearchParams(params);
+    next.set('unit', id);
+    return `?${next.toString()}`;
+  };
+  const columns = useMemo(() => orgColumns(t, f, hrefOf), [t, f, params]); // eslint-disable-line react-hooks/exhaustive-deps
   const heading = filters.parentId && !filters.q && parent?.id === filters.parentId ? t('org.childrenOf', { name: parent.name }) : t('org.list');
 
   return (
@@ -110,7 +115,7 @@ export default function OrgUnitsPage() {
           <Card
             title={<h2 style={{ fontSize: 16, margin: 0 }}>{heading}</h2>}
             size="small"
-            extra={parent && filters.parentId === parent.id ? <Typography.Link onClick={() => open(parent.id)}>{t('common.details')}</Typography.Link> : null}
+            extra={parent && filters.parentId === parent.id ? <Link to={hrefOf(parent.id)}>{t('common.details')}</Link> : null}
           >
             <ServerTable<OrgUnit>
               rowKey="id"
@@ -126,7 +131,7 @@ export default function OrgUnitsPage() {
           </Card>
         </Col>
       </Row>
-      <OrgUnitDetail id={openId} canManage={canManage} version={version} onClose={() => open(null)} onOpen={open} onAction={(action, unit) => setDialog({ action, unit })} />
+      <OrgUnitDetail id={openId} canManage={canManage} version={version} onClose={() => open(null)} hrefOf={hrefOf} onAction={(action, unit) => setDialog({ action, unit })} />
       <OrgUnitDialog
         action={dialog?.action ?? null}
         unit={dialog?.unit ?? null}

@@ -1,4 +1,5 @@
-import { Tag, Typography } from 'antd';
+import { Tag } from 'antd';
+import { Link } from 'react-router';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import type { OrgUnit } from '../../api/types';
@@ -6,19 +7,21 @@ import type { ExportColumn } from '../../components/ExportButton';
 import type { Formatter } from '../../lib/format';
 
 export function StatusTag({ status, t }: { status: string; t: TFunction }) {
-  const color = status === 'active' ? 'green' : status === 'retired' ? 'default' : 'red';
+  // Solid dark colours: antd's light preset tags fall short of 4.5:1 contrast.
+  const color = status === 'active' ? '#0a6b4d' : status === 'disabled' ? '#a8071a' : undefined;
   return <Tag color={color}>{t(`status.${status}`, { defaultValue: status })}</Tag>;
 }
 
-export function orgColumns(t: TFunction, f: Formatter, open: (id: string) => void): TableColumnsType<OrgUnit> {
+/** `hrefOf(id)` is this page's URL with ?unit=id: a real link, so it works with the keyboard, new tabs and history. */
+export function orgColumns(t: TFunction, f: Formatter, hrefOf: (id: string) => string): TableColumnsType<OrgUnit> {
   return [
     {
       key: 'name',
       title: t('org.name'),
       render: (_, unit) => (
-        <Typography.Link onClick={() => open(unit.id)} data-testid="org-unit-link">
+        <Link to={hrefOf(unit.id)} data-testid="org-unit-link">
           {unit.name}
-        </Typography.Link>
+        </Link>
       ),
     },
     { key: 'kind', title: t('org.kind'), render: (_, unit) => t(`kinds.${unit.kind}`) },

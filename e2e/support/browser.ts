@@ -1,0 +1,103 @@
+// One Chromium per test file, driven by playwright-core (no downloaded browsers: Debian's chromium).
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const screenshotDir = join(here, '..', 'artifacts', 'screenshots');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export const DESKTOP = { name: 'desktop', width: 1366, height: 800 } as const;
+export const PHONE = { name: 'phone', width: 390, height: 844 } as const;
+export type Viewport = typeof DESKTOP | typeof PHONE;
+
+export const DEMO_PASSWORD = 'demo1234';
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and failed page scripts seen so far (checked at the end of a journey). */
+  errors: string[];
+}
+
+export async function openSession(browser: Browser, viewport: Viewport): Promise<Session> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport: { width: viewport.width, height: viewport.height },
+    deviceScaleFactor: 1,
+    isMobile: viewport.name === 'phone',
+    hasTouch: viewport.name === 'phone',
+    locale: 'fa-IR',
+    timezoneId: 'Asia/Tehran',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    // 401 on /api/me before sign-in is the expected "not signed in" answer; the browser logs it.
+    if (message.type() === 'error' && !/status of 401/.test(message.text())) errors.push(`console: ${message.text()}`);
+  });
+  return { context, page, errors };
+}
+
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  if (!page.url().includes('/login')) await page.goto('/login');
+  await page.getByLabel(/نام کاربری|Username/).fill(username);
+  await page.getByLabel(/گذرواژه|Password/).fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+export async function screenshot(page: Page, journey: string, pageName: string, viewport: Viewport): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${journey}-${pageName}-${viewport.name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Runs axe-core in the page; fails on any violation of impact serious or critical. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context?: unknown, options?: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`) }));
+  });
+  expect(violations, `accessibility violations on ${where}:\n${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
+
+/** The page must not scroll sideways (phones especially). */
+export async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth, `horizontal overflow on ${where}`).toBeLessThanOrEqual(innerWidth + 1);
+}
+
+export async function htmlDirLang(page: Page): Promise<{ dir: string; lang: string }> {
+  return page.evaluate(() => ({ dir: document.documentElement.dir, lang: document.documentElement.lang }));
+}
+
+/** Waits until antd has no spinners or skeletons left in <main>. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.locator('main .ant-spin-spinning, main .ant-skeleton').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+}
+
+export const PERSIAN_DIGIT = /[۰-۹]/;
+/** A Jalali year of this century written in Persian digits, e.g. ۱۴۰۵. */
+export const JALALI_YEAR_FA = /۱۴[۰-۹]{2}/;

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { actorOf, contextOf } from '../../app.ts';
+import { withTx } from '../../db/pool.ts';
+import { runIdempotent } from '../../http/idempotency.ts';
+import { errors, idParams, pageOf, paging, rials } from '../../http/schemas.ts';
+import type { ZApp } from '../../http/types.ts';
+import { addBatchItem, createBatch, getBatch, postBatch, removeBatchItem } from './contribution-batches.ts';
+import { channels, contribution, recordContributionBody } from './contributions.schemas.ts';
+import { getContribution, listContributions } from './list-contributions.ts';
+import { recordCashContribution } from './record-cash-contribution.ts';
+import { reverseContribution } from './reverse-contribution.ts';
+
+const tags = ['contributions'];
+const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(8).max(200).optional() }).passthrough();
+const batch = z.object({
+  id: z.uuid(), unitId: z.uuid(), bookNo: z.string(), expectedCount: z.number().int(), expectedTotalRials: rials, status: z.enum(['open', 'posted', 'cancelled']),
+  itemCount: z.number().int(), itemTotalRials: rials, createdAt: z.string(), postedAt: z.string().nullable(),
+  items: z.array(z.object({ id: z.uuid(), amountRials: rials, input: z.record(z.string(), z.unknown()) })),
+});
+const batchItemBody = recordContributionBody.omit({ unitId: true });
+
+function toInput<T extends { amountRials: string }>(body: T) {
+  return { ...body, amountRials: BigInt(body.amountRials) };
+}
+
+export async function contributionRoutes(app: ZApp) {
+  app.post('/api/contributions', {
+    config: { access: 'contributions.record', idempotent: true },
+    schema: { tags, summary: 'Record a cash contribution (needs Idempotency-Key)', headers: idempotencyHeader, body: recordContributionBody, response: { 201: contribution, ...errors } },
+  }, async (req, reply) => runIdempotent(app.pool, req, reply, `${actorOf(req).userId}:contribution`, async (tx) => ({
+    status: 201, body: await recordCashContribution(tx, contextOf(req), toInput(req.body)),
+  })));
+
+  app.get('/api/contributions', {
+    config: { access: 'contributions.read' },
+    schema: {
+      tags, summary: 'Contributions in the caller\'s scope, filtered, newest first',
+      querystring: z.object({
+        unitId: z.uuid().optional(), from: z.string().max(12).optional(), to: z.string().max(12).optional(), channel: z.enum(channels).optional(),
+        fundId: z.uuid().optional(), fundKind: z.enum(['general', 'specific']).optional(), purposeCode: z.string().max(40).optional(), donorId: z.uuid().optional(),
+        minRials: rials.optional(), maxRials: rials.optional(), status: z.enum(['posted', 'reversed']).optional(), receiptNo: z.string().max(30).optional(), ...paging,
+      }).strict(),
+      response: { 200: pageOf(contribution), ...errors },
+    },
+  }, async (req) => listContributions(app.pool, actorOf(req), {
+    ...req.query, minRials: req.query.minRials ? BigInt(req.query.minRials) : undefined, maxRials: req.query.maxRials ? BigInt(req.query.maxRials) : undefined,
+  }));
+
+  app.get('/api/contributions/:id', {
+    config: { access: 'contributions.read' },
+    schema: { tags, summary: 'One contribution', params: idParams, response: { 200: contribution, ...errors } },
+  }, async (req) => getContribution(app.pool, actorOf(req), req.params.id));
+
+  app.post('/api/contributions/:id/reverse', {
+    config: { access: 'contributions.reverse', idempotent: true },
+    schema: { tags, summary: 'Reverse a contribution recorded in error (by someone other than its recorder)', headers: idempotencyHeader, params: idParams, body: z.object({ reason: z.string().trim().min(5).max(500) }).strict(), response: { 200: contribution, ...errors } },
+  }, async (req, reply) => runIdempotent(app.pool, req, reply, `${actorOf(req).userId}:contribution-reverse`, async (tx) => ({
+    status: 200, body: await reverseContribution(tx, contextOf(req), { id: req.params.id, reason: req.body.reason }),
+  })));
+
+  app.post('/api/contribution-batches', {
+    config: { access: 'contributions.record' },
+    schema: { tags, summary: 'Open a batch for a paper receipt book', body: z.object({ unitId: z.uuid(), bookNo: z.string().trim().min(1).max(50), expectedCount: z.number().int().min(1).max(1000), expectedTotalRials: rials }).strict(), response: { 201: batch, ...errors } },
+  }, async (req, reply) => reply.status(201).send(await withTx(app.pool, (tx) => createBatch(tx, contextOf(req), { ...req.body, expectedTotalRials: BigInt(req.body.expectedTotalRials) }))));
+
+  app.get('/api/contribution-batches/:id', {
+    config: { access: 'contributions.read' },
+    schema: { tags, summary: 'A batch with its draft items', params: idParams, response: { 200: batch, ...errors } },
+  }, async (req) => withTx(app.pool, (tx) => getBatch(tx, contextOf(req), req.params.id)));
+
+  app.post('/api/contribution-batches/:id/items', {
+    config: { access: 'contributions.record' },
+    schema: { tags, summary: 'Add a receipt stub to an open batch (a draft: no money moves yet)', params: idParams, body: batchItemBody, response: { 200: batch, ...errors } },
+  }, async (req) => withTx(app.pool, (tx) => addBatchItem(tx, contextOf(req), req.params.id, toInput(req.body))));
+
+  app.delete('/api/contribution-batches/:id/items/:itemId', {
+    config: { access: 'contributions.record' },
+    schema: { tags, summary: 'Remove a draft stub from an open batch', params: z.object({ id: z.uuid(), itemId: z.uuid() }).strict(), response: { 200: batch, ...errors } },
+  }, async (req) => withTx(app.pool, (tx) => removeBatchItem(tx, contextOf(req), req.params.id, req.params.itemId)));
+
+  app.post('/api/contribution-batches/:id/post', {
+    config: { access: 'contributions.record', idempotent: true },
+    schema: { tags, summary: 'Post a batch when its count and total match (all or nothing). Needs Idempotency-Key.', headers: idempotencyHeader, params: idParams, response: { 200: z.object({ batch, contributionIds: z.array(z.uuid()) }), ...errors } },
+  }, async (req, reply) => runIdempotent(app.pool, req, reply, `${actorOf(req).userId}:batch-post`, async (tx) => ({
+    status: 200, body: await postBatch(tx, contextOf(req), req.params.id),
+  })));
+}

@@ -1,0 +1,40 @@
+import type { Queryable } from '../../db/pool.ts';
+
+/**
+ * The ledger's invariants as SQL that must return no rows. Run by `npm run ledger:check`, after the
+ * integration tests, and on demand by inspectors.
+ */
+export const ledgerInvariants: { name: string; sql: string }[] = [
+  { name: 'every journal sums to zero', sql: `SELECT journal_id, sum(amount) FROM journal_line GROUP BY journal_id HAVING sum(amount) <> 0` },
+  { name: 'every journal sums to zero per fund', sql: `SELECT journal_id, fund_id, sum(amount) FROM journal_line GROUP BY journal_id, fund_id HAVING sum(amount) <> 0` },
+  { name: 'every journal has lines', sql: `SELECT j.id FROM journal j WHERE NOT EXISTS (SELECT 1 FROM journal_line l WHERE l.journal_id = j.id)` },
+  { name: 'fund lines carry their own fund', sql: `SELECT l.journal_id, l.line_no FROM journal_line l JOIN ledger_account a ON a.id = l.account_id WHERE a.kind = 'fund' AND l.fund_id <> l.account_id` },
+  {
+    name: 'cached balances equal the sum of lines',
+    sql: `SELECT coalesce(b.account_id, s.account_id) AS account_id, coalesce(b.fund_id, s.fund_id) AS fund_id, b.amount AS cached, s.total AS lines
+            FROM ledger_balance b
+            FULL JOIN (SELECT account_id, fund_id, sum(amount) AS total FROM journal_line GROUP BY account_id, fund_id) s
+              ON s.account_id = b.account_id AND s.fund_id = b.fund_id
+           WHERE coalesce(b.amount, 0) <> coalesce(s.total, 0)`,
+  },
+  { name: 'no fund balance below zero', sql: `SELECT account_id, fund_id, amount, held FROM ledger_balance WHERE kind = 'fund' AND amount + held > 0` },
+  { name: 'no custody balance below zero', sql: `SELECT account_id, fund_id, amount, held FROM ledger_balance WHERE kind = 'custody' AND amount - held < 0` },
+  { name: 'no duplicate external reference', sql: `SELECT channel, channel_ref, count(*) FROM contribution WHERE channel_ref IS NOT NULL GROUP BY channel, channel_ref HAVING count(*) > 1` },
+  { name: 'no duplicate idempotency key', sql: `SELECT scope, key, count(*) FROM idempotency_key GROUP BY scope, key HAVING count(*) > 1` },
+  { name: 'every contribution has its journal of the same amount', sql: `SELECT c.id FROM contribution c JOIN journal_line l ON l.journal_id = c.journal_id AND l.account_id = c.fund_id WHERE l.amount <> -c.amount_rials` },
+  { name: 'a reversal mirrors its original', sql: `SELECT r.id FROM journal r JOIN journal o ON o.id = r.reverses_id WHERE (SELECT sum(abs(amount)) FROM journal_line WHERE journal_id = r.id) <> (SELECT sum(abs(amount)) FROM journal_line WHERE journal_id = o.id)` },
+];
+
+export interface InvariantFailure {
+  name: string;
+  rows: Record<string, unknown>[];
+}
+
+export async function runLedgerCheck(db: Queryable): Promise<InvariantFailure[]> {
+  const failures: InvariantFailure[] = [];
+  for (const inv of ledgerInvariants) {
+    const { rows } = await db.query(`${inv.sql} LIMIT 20`);
+    if (rows.length) failures.push({ name: inv.name, rows });
+  }
+  return failures;
+}
