@@ -38,3 +38,14 @@ export async function runLedgerCheck(db: Queryable): Promise<InvariantFailure[]>
   }
   return failures;
 }
+
+ledgerInvariants.push({
+  name: 'held amounts equal the open holds',
+  sql: `WITH open AS (
+          SELECT h.fund_id AS account_id, h.fund_id, sum(h.amount) AS held FROM ledger_hold h LEFT JOIN ledger_hold_end e ON e.hold_id = h.id WHERE e.hold_id IS NULL GROUP BY h.fund_id
+          UNION ALL
+          SELECT h.custody_account_id, h.fund_id, sum(h.amount) FROM ledger_hold h LEFT JOIN ledger_hold_end e ON e.hold_id = h.id WHERE e.hold_id IS NULL GROUP BY h.custody_account_id, h.fund_id)
+        SELECT b.account_id, b.fund_id, b.held, o.held AS open_holds FROM ledger_balance b
+          FULL JOIN (SELECT account_id, fund_id, sum(held) AS held FROM open GROUP BY account_id, fund_id) o ON o.account_id = b.account_id AND o.fund_id = b.fund_id
+         WHERE coalesce(b.held, 0) <> coalesce(o.held, 0)`,
+});
