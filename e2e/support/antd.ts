@@ -18,7 +18,7 @@ export async function chooseUnit(page: Page, field: Locator, path: string[]): Pr
   await field.click();
   const dropdown = openDropdown(page);
   for (const [index, name] of path.entries()) {
-    const node = dropdown.locator('.ant-select-tree-treenode', { has: page.locator('.ant-select-tree-title', { hasText: new RegExp(`^${name}$`) }) }).first();
+    const node = dropdown.locator('.ant-select-tree-treenode:not([aria-hidden="true"])', { has: page.locator('.ant-select-tree-title', { hasText: new RegExp(`^${name}$`) }) }).first();
     await node.waitFor();
     if (index < path.length - 1) {
       const switcher = node.locator('.ant-select-tree-switcher_close');

@@ -223,6 +223,7 @@ CREATE TABLE donor_import (
   columns text[] NOT NULL DEFAULT '{}',
   ignored_columns text[] NOT NULL DEFAULT '{}',
   failure_code text,
+  failure_params jsonb,
   started_at timestamptz,
   finished_at timestamptz,
   created_at timestamptz NOT NULL DEFAULT now(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../../lib/errors.ts';
 import { actorOf, contextOf } from '../../app.ts';
 import { withTx } from '../../db/pool.ts';
 import { runIdempotent } from '../../http/idempotency.ts';
@@ -9,6 +10,11 @@ import { channels, contribution, recordContributionBody } from './contributions.
 import { getContribution, listContributions } from './list-contributions.ts';
 import { recordCashContribution } from './record-cash-contribution.ts';
 import { reverseContribution } from './reverse-contribution.ts';
+import { contributionFigures } from './contribution-figures.ts';
+import { loadOrgUnit } from '../org/load-org-unit.ts';
+import { fiscalPeriod } from '@mosharekat/fa';
+import { getContributionImport, listContributionImportErrors, startContributionImport } from './contribution-imports.ts';
+import type { Readable } from 'node:stream';
 
 const tags = ['contributions'];
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(8).max(200).optional() }).passthrough();
@@ -84,4 +90,51 @@ export async function contributionRoutes(app: ZApp) {
   }, async (req, reply) => runIdempotent(app.pool, req, reply, `${actorOf(req).userId}:batch-post`, async (tx) => ({
     status: 200, body: await postBatch(tx, contextOf(req), req.params.id),
   })));
+
+  const importStatus = z.object({
+    id: z.uuid(), unitId: z.uuid(), channel: z.string(), fileName: z.string().nullable(), dryRun: z.boolean(), status: z.string(),
+    rowsTotal: z.number().int(), rowsImported: z.number().int(), rowsDuplicate: z.number().int(), rowsInvalid: z.number().int(),
+    totalRials: rials, error: z.string().nullable(), createdAt: z.string(), finishedAt: z.string().nullable(),
+  });
+
+  app.post('/api/contribution-imports', {
+    config: { access: 'contributions.record' },
+    schema: {
+      tags, summary: 'Import a PSP settlement or bank file (CSV body: reference, amount_rials, paid_at, unit_code, purpose, target_group). Processed in the background; a re-import counts each reference once.',
+      consumes: ['text/csv'],
+      querystring: z.object({ unitId: z.uuid(), channel: z.enum(['gateway', 'ussd', 'card_to_card', 'bank_transfer', 'pos', 'payroll']), dryRun: z.stringbool().default(false), fileName: z.string().max(200).optional() }).strict(),
+      response: { 202: z.object({ id: z.uuid() }), ...errors },
+    },
+  }, async (req, reply) => {
+    if (!req.headers['content-type']?.startsWith('text/csv')) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+    const { id } = await startContributionImport(app.pool, contextOf(req), { ...req.query, fileName: req.query.fileName ?? null, body: req.body as Readable });
+    return reply.status(202).send({ id });
+  });
+
+  app.get('/api/contribution-imports/:id', {
+    config: { access: 'contributions.read' },
+    schema: { tags, summary: 'Progress and counts of an import', params: idParams, response: { 200: importStatus, ...errors } },
+  }, async (req) => getContributionImport(app.pool, contextOf(req), req.params.id));
+
+  app.get('/api/contribution-imports/:id/errors', {
+    config: { access: 'contributions.read' },
+    schema: {
+      tags, summary: 'Rows of an import that were refused, with the reason', params: idParams, querystring: z.object({ ...paging }).strict(),
+      response: { 200: pageOf(z.object({ rowNo: z.number().int(), field: z.string(), code: z.string(), message: z.string() })), ...errors },
+    },
+  }, async (req) => listContributionImportErrors(app.pool, contextOf(req), req.params.id, req.lang, req.query.page, req.query.pageSize));
+
+  const figureRows = z.array(z.object({ key: z.string(), gifts: z.string(), totalRials: rials }));
+  app.get('/api/reports/contributions', {
+    config: { access: 'contributions.read' },
+    schema: {
+      tags: ['reports'], summary: 'Contribution totals of a unit\'s subtree for a fiscal year by Jalali month, fund kind, purpose and channel',
+      querystring: z.object({ unitId: z.uuid().optional(), fiscalYear: z.coerce.number().int().min(1390).max(1500).optional() }).strict(),
+      response: { 200: z.object({ fiscalYear: z.number().int(), gifts: z.string(), totalRials: rials, byMonth: figureRows, byFundKind: figureRows, byPurpose: figureRows, byChannel: figureRows }), ...errors },
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const unit = await loadOrgUnit(app.pool, actor, req.query.unitId ?? actor.homeUnitId, 'contributions.read');
+    return contributionFigures(app.pool, unit.path, unit.id, req.query.fiscalYear ?? fiscalPeriod(new Date()).fiscalYear);
+  });
 }

@@ -24,10 +24,10 @@ export function formatReceiptNo(fiscalYear: number, fiscalMonth: number, serial:
 // Crockford base32 without I, L, O, U: easy to read aloud and type from a paper receipt.
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** A short, unguessable public code (50 bits) for the verification page and QR code. */
+/** A short, unguessable public code (60 bits: collisions stay negligible at tens of millions) for the verification page and QR code. */
 export function newReceiptCode(): string {
-  const bytes = crypto.randomBytes(10);
+  const bytes = crypto.randomBytes(12);
   let out = '';
-  for (let i = 0; i < 10; i++) out += alphabet[bytes[i]! & 31];
+  for (let i = 0; i < 12; i++) out += alphabet[bytes[i]! & 31];
   return out;
 }

@@ -1,5 +1,8 @@
 import type { Queryable } from '../../db/pool.ts';
 import type { Actor, SystemActor } from '../access/actor.ts';
+import { fiscalPeriod } from '@mosharekat/fa';
+import { contributionFigures } from '../contributions/contribution-figures.ts';
+import { holdsAt } from '../access/scope.ts';
 import { loadOrgUnit } from '../org/load-org-unit.ts';
 
 export interface Figure {
@@ -42,10 +45,20 @@ export async function getDashboard(db: Queryable, actor: Actor | SystemActor, un
     { key: 'audit.today', value: String(r.audit_today), kind: 'count' },
     { key: 'audit.week', value: String(r.audit_week), kind: 'count' },
   ];
+  const money = holdsAt(actor, 'contributions.read', unit.path) ? await contributionFigures(db, unit.path, unit.id, fiscalPeriod(new Date()).fiscalYear) : null;
+  if (money) {
+    all.unshift(
+      { key: 'contributions.year.total', value: money.totalRials, kind: 'rials' },
+      { key: 'contributions.year.count', value: money.gifts, kind: 'count' },
+    );
+  }
   const figures = all.filter((f) => !(f.key === 'subunits.province' && unit.kind !== 'hq') && !(f.key === 'subunits.county' && unit.kind === 'county'));
   return {
     unit: { id: unit.id, kind: unit.kind, name: unit.name, code: unit.code },
     figures,
-    series: [{ key: 'audit.byDay', points: days.map((d) => ({ label: d.day, value: String(d.n) })) }],
+    series: [
+      ...(money ? [{ key: 'contributions.byMonth', points: money.byMonth.map((m) => ({ label: m.key, value: m.totalRials })) }] : []),
+      { key: 'audit.byDay', points: days.map((d) => ({ label: d.day, value: String(d.n) })) },
+    ],
   };
 }

@@ -49,3 +49,19 @@ ledgerInvariants.push({
           FULL JOIN (SELECT account_id, fund_id, sum(held) AS held FROM open GROUP BY account_id, fund_id) o ON o.account_id = b.account_id AND o.fund_id = b.fund_id
          WHERE coalesce(b.held, 0) <> coalesce(o.held, 0)`,
 });
+
+ledgerInvariants.push({
+  name: 'contribution figures equal the contributions (net of reversals)',
+  sql: `WITH actual AS (
+          SELECT c.unit_id, j.fiscal_year, j.fiscal_month, f.kind AS fund_kind, f.purpose_code, c.channel,
+                 count(*) - count(r.contribution_id) AS gifts,
+                 sum(c.amount_rials) - coalesce(sum(c.amount_rials) FILTER (WHERE r.contribution_id IS NOT NULL), 0) AS total
+            FROM contribution c JOIN journal j ON j.id = c.journal_id JOIN fund f ON f.id = c.fund_id
+            LEFT JOIN contribution_reversal r ON r.contribution_id = c.id
+           GROUP BY 1, 2, 3, 4, 5, 6),
+        stats AS (
+          SELECT unit_id, fiscal_year, fiscal_month, fund_kind, purpose_code, channel, sum(gifts) AS gifts, sum(total_rials) AS total
+            FROM contribution_stats GROUP BY 1, 2, 3, 4, 5, 6)
+        SELECT * FROM actual a FULL JOIN stats s USING (unit_id, fiscal_year, fiscal_month, fund_kind, purpose_code, channel)
+         WHERE coalesce(a.gifts, 0) <> coalesce(s.gifts, 0) OR coalesce(a.total, 0) <> coalesce(s.total, 0)`,
+});

@@ -109,7 +109,6 @@ export function OrgUnitDialog({ action, unit, defaultParentId, onClose, onDone }
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       okButtonProps={{ loading: busy, danger: action === 'retire', 'data-testid': 'org-dialog-ok' }}
-      forceRender
     >
       <Form<Values> form={form} layout="vertical" onFinish={(values) => void submit(values)} disabled={busy} name="org-unit">
         {action === 'add' ? (

@@ -132,9 +132,11 @@ export default function OrgUnitsPage() {
         </Col>
       </Row>
       <OrgUnitDetail id={openId} canManage={canManage} version={version} onClose={() => open(null)} hrefOf={hrefOf} onAction={(action, unit) => setDialog({ action, unit })} />
+      {/* Mounted only while open, so it stacks above the detail drawer and starts with a fresh form. */}
+      {dialog ? (
       <OrgUnitDialog
-        action={dialog?.action ?? null}
-        unit={dialog?.unit ?? null}
+        action={dialog.action}
+        unit={dialog.unit}
         defaultParentId={filters.parentId || workingUnit.id}
         onClose={() => setDialog(null)}
         onDone={(text, focusId) => {
@@ -144,6 +146,7 @@ export default function OrgUnitsPage() {
           if (focusId) open(focusId);
         }}
       />
+      ) : null}
     </>
   );
 }

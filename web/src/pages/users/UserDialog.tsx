@@ -71,7 +71,6 @@ export function UserDialog({ target, defaultUnitId, onClose, onDone }: UserDialo
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       okButtonProps={{ loading: busy, 'data-testid': 'user-dialog-ok' }}
-      forceRender
       width={640}
     >
       <Form<Values> form={form} layout="vertical" name="user" onFinish={(values) => void submit(values)} disabled={busy}>

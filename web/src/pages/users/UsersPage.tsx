@@ -94,6 +94,7 @@ export default function UsersPage() {
         pageSize={filters.pageSize}
         onPageChange={(page, pageSize) => setFilters({ page, pageSize })}
       />
+      {target ? (
       <UserDialog
         target={target}
         defaultUnitId={workingUnit.id}
@@ -104,6 +105,7 @@ export default function UsersPage() {
           setVersion((v) => v + 1);
         }}
       />
+      ) : null}
     </>
   );
 }
