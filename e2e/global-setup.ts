@@ -11,6 +11,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** the server's data directory (the SMS sink writes sms-outbox.log there) */
+    dataDir: string;
   }
 }
 
@@ -100,6 +102,7 @@ export default async function setup(project: TestProject) {
   }
   // The server prints localhost; keep its port but talk to 127.0.0.1 so IPv6 resolution never gets in the way.
   project.provide('baseUrl', url.replace('localhost', '127.0.0.1'));
+  project.provide('dataDir', dataDir);
 
   return async () => {
     if (server.pid && server.exitCode === null) {

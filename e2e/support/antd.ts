@@ -27,6 +27,9 @@ export async function chooseUnit(page: Page, field: Locator, path: string[]): Pr
       await node.locator('.ant-select-tree-title').click();
     }
   }
+  // A single-choice picker closes on selection; make sure it did before the next click lands under it.
+  await dropdown.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => field.press('Escape'));
+  await dropdown.waitFor({ state: 'hidden' });
 }
 
 /** Waits for an antd message (toast) containing this text. */

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const screenshotDir = join(here, '..', 'artifacts', 'screenshots');
@@ -46,6 +46,7 @@ export async function openSession(browser: Browser, viewport: Viewport): Promise
     timezoneId: 'Asia/Tehran',
   });
   const page = await context.newPage();
+  trackRequests(page);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
@@ -95,12 +96,53 @@ export async function htmlDirLang(page: Page): Promise<{ dir: string; lang: stri
   return page.evaluate(() => ({ dir: document.documentElement.dir, lang: document.documentElement.lang }));
 }
 
-/** Waits until antd has no spinners or skeletons left in <main>. */
-export async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
+const inFlight = new WeakMap<Page, { count: number; lastChange: number }>();
+
+/** Counts the page's pending /api requests, so tests can wait for client-side navigations to finish loading. */
+function trackRequests(page: Page): void {
+  const state = { count: 0, lastChange: Date.now() };
+  inFlight.set(page, state);
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
+  const done = (request: { url: () => string }) => {
+    if (!isApi(request.url())) return;
+    state.count = Math.max(0, state.count - 1);
+    state.lastChange = Date.now();
+  };
+  page.on('request', (request) => {
+    if (!isApi(request.url())) return;
+    state.count += 1;
+    state.lastChange = Date.now();
+  });
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+}
+
+/** Waits until no API call has been pending for a moment and antd shows no spinner or skeleton in <main>. */
+export async function settle(page: Page, quietMs = 300): Promise<void> {
+  // After a full load the app first has to download and start: wait for a page heading to exist.
+  await page.waitForLoadState('load');
+  await page.locator('main h1').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+  const state = inFlight.get(page);
+  const deadline = Date.now() + 20_000;
+  while (state && Date.now() < deadline && (state.count > 0 || Date.now() - state.lastChange < quietMs)) {
+    await page.waitForTimeout(50);
+  }
   await page.locator('main .ant-spin-spinning, main .ant-skeleton').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  // Let entrance animations (drawers, tables fading in) finish before screenshots.
+  await page.waitForTimeout(150);
 }
 
 export const PERSIAN_DIGIT = /[۰-۹]/;
 /** A Jalali year of this century written in Persian digits, e.g. ۱۴۰۵. */
 export const JALALI_YEAR_FA = /۱۴[۰-۹]{2}/;
+
+/** Registers an afterEach that saves a screenshot of the page when a test fails (kept as a CI artifact). */
+export function screenshotOnFailure(getSession: () => Session | undefined, journey: string): void {
+  afterEach(async (context) => {
+    const page = getSession()?.page;
+    if (context.task.result?.state !== 'fail' || !page || page.isClosed()) return;
+    const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    mkdirSync(screenshotDir, { recursive: true });
+    await page.screenshot({ path: join(screenshotDir, `FAILED-${journey}-${name}.png`), fullPage: true }).catch(() => undefined);
+  });
+}

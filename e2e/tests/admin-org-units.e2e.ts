@@ -2,8 +2,8 @@
 // and gets the server's Persian error next to the field when the rules are broken.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, expectAccessible, launch, openSession, screenshot, settle, signIn, type Session } from '../support/browser';
-import { chooseOption, dialog, toast } from '../support/antd';
+import { DESKTOP, expectAccessible, launch, openSession, screenshot, settle, signIn, type Session, screenshotOnFailure } from '../support/browser';
+import { chooseOption, chooseUnit, dialog, toast } from '../support/antd';
 
 const JOURNEY = 'admin';
 const NAME = 'اداره آزمون مرورگر';
@@ -12,6 +12,7 @@ const RENAMED = 'اداره آزمون مرورگر نو';
 describe('administrator manages org units', () => {
   let browser: Browser;
   let session: Session;
+  screenshotOnFailure(() => session, 'admin-org-units');
 
   beforeAll(async () => {
     browser = await launch();
@@ -31,11 +32,12 @@ describe('administrator manages org units', () => {
     await page.locator('.ant-tree-title', { hasText: /^استان تهران$/ }).click();
     await page.waitForURL((url) => url.searchParams.has('parentId'));
     await page.getByRole('heading', { name: 'زیرمجموعه‌های استان تهران' }).waitFor();
-    await settle(page);
-    expect(await page.getByTestId('org-unit-link').allInnerTexts()).toContain('شهرستان ری');
+    const listed = () => page.getByTestId('org-unit-link').allInnerTexts();
+    await expect.poll(listed).toContain('شهرستان ری');
     await page.reload();
     await settle(page);
-    expect(await page.getByTestId('org-unit-link').allInnerTexts()).toContain('شهرستان ری');
+    await expect.poll(listed).toContain('شهرستان ری');
+    expect(await page.getByRole('heading', { name: 'زیرمجموعه‌های استان تهران' }).count()).toBe(1);
     await screenshot(page, JOURNEY, 'org-units', DESKTOP);
     await expectAccessible(page, 'org units (admin)');
   });
@@ -80,9 +82,8 @@ describe('administrator manages org units', () => {
     await page.getByTestId('org-unit-link').first().click();
     await page.getByTestId('org-unit-detail').getByRole('button', { name: 'جابه‌جایی' }).click();
     const move = dialog(page);
-    await move.getByLabel('واحد بالادست جدید').click();
-    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-    await dropdown.locator('.ant-select-tree-title', { hasText: /^معاونت توانبخشی$/ }).click();
+    await chooseUnit(page, move.getByLabel('واحد بالادست جدید'), ['ستاد', 'معاونت توانبخشی']);
+    expect(await move.locator('.ant-select').innerText()).toContain('معاونت توانبخشی');
     await move.getByTestId('org-dialog-ok').click();
     const fieldError = move.locator('.ant-form-item-explain-error');
     await fieldError.first().waitFor();

@@ -2,7 +2,7 @@
 // sees a taken username refused next to the field, and disables the new user.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, expectAccessible, launch, openSession, screenshot, settle, signIn, type Session } from '../support/browser';
+import { DESKTOP, expectAccessible, launch, openSession, screenshot, settle, signIn, type Session, screenshotOnFailure } from '../support/browser';
 import { chooseUnit, dialog, toast } from '../support/antd';
 
 const JOURNEY = 'admin';
@@ -11,6 +11,7 @@ const USERNAME = `e2e.user${Date.now() % 100000}`;
 describe('administrator manages users', () => {
   let browser: Browser;
   let session: Session;
+  screenshotOnFailure(() => session, 'admin-users');
 
   beforeAll(async () => {
     browser = await launch();

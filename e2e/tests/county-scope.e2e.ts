@@ -1,11 +1,12 @@
 // A county officer sees only their county: in the unit picker, in the lists, and by typing URLs.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, expectAccessible, launch, openSession, screenshot, settle, signIn, type Session } from '../support/browser';
+import { DESKTOP, expectAccessible, launch, openSession, screenshot, settle, signIn, type Session, screenshotOnFailure } from '../support/browser';
 
 describe('county officer scope', () => {
   let browser: Browser;
   let session: Session;
+  screenshotOnFailure(() => session, 'county-scope');
 
   beforeAll(async () => {
     browser = await launch();
@@ -34,11 +35,12 @@ describe('county officer scope', () => {
     const { page } = session;
     await page.goto('/org-units?q=تهران');
     await settle(page);
+    await page.locator('main .ant-table-placeholder').getByText('داده‌ای نیست').waitFor();
+    await page.locator('main .ant-spin-spinning').waitFor({ state: 'detached' });
     expect(await page.locator('main .ant-table-row').count()).toBe(0);
     await page.goto('/org-units');
     await settle(page);
-    const names = await page.getByTestId('org-unit-link').allInnerTexts();
-    expect(names).toEqual(['شهرستان کاشان']);
+    await expect.poll(() => page.getByTestId('org-unit-link').allInnerTexts()).toEqual(['شهرستان کاشان']);
   });
 
   it('should refuse pages the server does not allow, even by URL', async () => {

@@ -2,7 +2,7 @@
 // Persian and Jalali everywhere, English and back, sign out.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, expectAccessible, htmlDirLang, JALALI_YEAR_FA, launch, openSession, PERSIAN_DIGIT, screenshot, settle, signIn, type Session } from '../support/browser';
+import { DESKTOP, expectAccessible, htmlDirLang, JALALI_YEAR_FA, launch, openSession, PERSIAN_DIGIT, screenshot, settle, signIn, type Session, screenshotOnFailure } from '../support/browser';
 import { menuLinks, signOut, switchLanguage, visitEveryPage } from '../support/journey';
 
 const JOURNEY = 'officer';
@@ -10,6 +10,7 @@ const JOURNEY = 'officer';
 describe('county officer on a desktop', () => {
   let browser: Browser;
   let session: Session;
+  screenshotOnFailure(() => session, 'officer-desktop');
 
   beforeAll(async () => {
     browser = await launch();

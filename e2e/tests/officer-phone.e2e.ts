@@ -1,7 +1,7 @@
 // The same officer on a phone: the menu lives in a drawer, nothing scrolls sideways.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalOverflow, htmlDirLang, JALALI_YEAR_FA, launch, openSession, PERSIAN_DIGIT, PHONE, screenshot, settle, signIn, type Session } from '../support/browser';
+import { expectAccessible, expectNoHorizontalOverflow, htmlDirLang, JALALI_YEAR_FA, launch, openSession, PERSIAN_DIGIT, PHONE, screenshot, settle, signIn, type Session, screenshotOnFailure } from '../support/browser';
 import { menuLinks, signOut, switchLanguage, visitEveryPage } from '../support/journey';
 
 const JOURNEY = 'officer';
@@ -9,6 +9,7 @@ const JOURNEY = 'officer';
 describe('county officer on a phone', () => {
   let browser: Browser;
   let session: Session;
+  screenshotOnFailure(() => session, 'officer-phone');
 
   beforeAll(async () => {
     browser = await launch();

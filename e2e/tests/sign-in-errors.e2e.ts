@@ -2,12 +2,13 @@
 // /login?next=… and, after signing in, back to where they were.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, expectAccessible, launch, openSession, screenshot, signIn, type Session } from '../support/browser';
+import { DESKTOP, expectAccessible, launch, openSession, screenshot, settle, signIn, type Session, screenshotOnFailure } from '../support/browser';
 import { switchLanguage } from '../support/journey';
 
 describe('signing in', () => {
   let browser: Browser;
   let session: Session;
+  screenshotOnFailure(() => session, 'sign-in-errors');
 
   beforeAll(async () => {
     browser = await launch();
@@ -57,7 +58,7 @@ describe('signing in', () => {
 
   it('should send the user to sign in again when the session is lost mid-way', async () => {
     const { page, context } = session;
-    await page.locator('main h1').waitFor();
+    await settle(page);
     await context.clearCookies();
     await page.locator('aside nav').getByRole('link', { name: 'کاربران و نقش‌ها' }).click();
     await page.waitForURL((url) => url.pathname === '/login');

@@ -22,6 +22,7 @@ import type { Actor, OpContext } from './modules/access/actor.ts';
 import { holdsAnywhere } from './modules/access/scope.ts';
 import { csrfMatches, loadSession, SESSION_COOKIE, type LoadedSession } from './modules/auth/sessions.ts';
 import { registerRoutes } from './routes.ts';
+import { ReceiptAllocator } from './modules/contributions/receipt-allocator.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -31,6 +32,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     pool: Pool;
     config: Config;
+    receipts: ReceiptAllocator;
   }
 }
 
@@ -78,6 +80,8 @@ export async function buildApp(config: Config, pool: Pool, opts: { logger?: bool
   });
   app.decorate('pool', pool);
   app.decorate('config', config);
+  app.decorate('receipts', new ReceiptAllocator(pool));
+  app.addHook('onClose', async () => app.receipts.close());
   app.decorateRequest('lang', 'fa');
   app.decorateRequest('session', null);
   app.setValidatorCompiler(validatorCompiler);
@@ -195,7 +199,9 @@ export async function buildApp(config: Config, pool: Pool, opts: { logger?: bool
       reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
       return reply.sendFile(path.relative(webRoot, file));
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // the donor portal is a page of its own (web/portal.html); everything else is the back office
+    const page = (url === '/give' || url.startsWith('/give/')) && fs.existsSync(path.join(webRoot, 'portal.html')) ? 'portal.html' : 'index.html';
+    return reply.header('cache-control', 'no-cache').sendFile(page);
   });
 
   return { app, routes };

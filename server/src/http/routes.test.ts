@@ -3,7 +3,18 @@ import { testApp } from '../testing/test-app.ts';
 import { permissions } from '../modules/access/permissions.ts';
 
 // The only routes anyone may call without signing in. Adding one is a deliberate act.
-const publicRoutes = new Set(['GET /healthz', 'GET /readyz', 'GET /api/openapi.json', 'POST /api/auth/login']);
+const publicRoutes = new Set(['GET /healthz', 'GET /readyz', 'GET /api/openapi.json', 'POST /api/auth/login',
+  // public receipt verification (by its unguessable code; no personal data)
+  'GET /api/receipts/:code', 'GET /r/:code',
+  // online giving (issue 7): the donor portal (its "me" routes check the donor's own session), the
+  // gateway callback, the USSD aggregator's signed webhook, and the built-in sandbox gateway
+  'GET /api/portal/catalogue', 'GET /api/portal/provinces/:id/counties', 'POST /api/portal/payments', 'GET /api/portal/payments/:id',
+  'GET /api/portal/payments/:id/callback', 'GET /api/portal/payments/:id/receipt.pdf', 'POST /api/portal/otp', 'POST /api/portal/otp/verify',
+  'GET /api/portal/me', 'GET /api/portal/me/gifts', 'GET /api/portal/me/gifts/:id/receipt.pdf', 'POST /api/portal/me/logout',
+  'POST /api/ussd/callback',
+  'POST /sandbox-gateway/pg/v4/payment/request.json', 'POST /sandbox-gateway/pg/v4/payment/verify.json',
+  'GET /sandbox-gateway/pg/StartPay/:authority', 'POST /sandbox-gateway/pg/StartPay/:authority',
+]);
 
 describe('route access declarations', () => {
   it('should declare an access rule on every registered route', async () => {

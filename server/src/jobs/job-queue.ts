@@ -64,6 +64,11 @@ async function runOne(pool: Pool, handlers: JobHandlers, job: Job, workerId: str
     await handlers[job.queue]!(job, { pool, heartbeat, signal });
     await pool.query(`UPDATE background_job SET status = 'done', finished_at = now(), locked_until = NULL, last_error = NULL WHERE id = $1`, [job.id]);
   } catch (err) {
+    if (signal.aborted) {
+      // stopped by a shutdown, not failed: run again soon, without using up an attempt
+      await pool.query(`UPDATE background_job SET status = 'queued', attempts = greatest(attempts - 1, 0), locked_until = NULL, run_after = now() WHERE id = $1`, [job.id]).catch(() => {});
+      return;
+    }
     log(`job ${job.id} (${job.queue}) failed on attempt ${job.attempts}`, err);
     const final = job.attempts >= job.maxAttempts;
     // back off 10 s, 40 s, 90 s…

@@ -5,6 +5,11 @@ import { userErrors } from '../modules/users/users.errors.ts';
 import { donorErrors } from '../modules/donors/donors.errors.ts';
 import { ledgerErrors } from '../modules/ledger/ledger.errors.ts';
 import { contributionErrors } from '../modules/contributions/contributions.errors.ts';
+import { paymentErrors } from '../modules/payments/payments.errors.ts';
+import { portalErrors } from '../modules/portal/portal.errors.ts';
+import { ussdErrors } from '../modules/ussd/ussd.errors.ts';
+import { councilErrors } from '../modules/councils/councils.errors.ts';
+import { spendingErrors } from '../modules/spending/spending.errors.ts';
 
 /**
  * Every error code the API can answer, with its HTTP status and Persian and English messages.
@@ -19,6 +24,11 @@ export const errorCatalog = {
   ...donorErrors,
   ...ledgerErrors,
   ...contributionErrors,
+  ...paymentErrors,
+  ...portalErrors,
+  ...ussdErrors,
+  ...councilErrors,
+  ...spendingErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

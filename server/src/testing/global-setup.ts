@@ -1,7 +1,7 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { repoRoot } from '../config.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded.ts';
 import { migrate } from '../db/migrate.ts';
 import { createPool } from '../db/pool.ts';
@@ -22,9 +22,12 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   let embedded: EmbeddedServer | null = null;
+  let dataDir: string | null = null;
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    embedded = await startEmbeddedPostgres(process.env.MOSHAREKAT_TEST_DATA_DIR ?? path.join(repoRoot, 'data', 'test'));
+    // a server of this run's own (initdb takes a second), so parallel runs never share or stop each other's
+    dataDir = process.env.MOSHAREKAT_TEST_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'msk-test-'));
+    embedded = await startEmbeddedPostgres(dataDir);
     adminUrl = embedded.url;
   }
   const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`.toLowerCase();
@@ -45,5 +48,6 @@ export default async function setup(project: TestProject) {
       for (const r of rows) await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(r.datname)} WITH (FORCE)`);
     });
     if (embedded) await embedded.stop();
+    if (dataDir && !process.env.MOSHAREKAT_TEST_DATA_DIR) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

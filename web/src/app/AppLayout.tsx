@@ -78,6 +78,7 @@ export function AppLayout() {
           size={280}
           title={t('app.name')}
           styles={{ body: { padding: 0 } }}
+          destroyOnHidden
         >
           <NavMenu onNavigate={() => setDrawerOpen(false)} />
         </Drawer>

@@ -67,7 +67,7 @@ const en: Strings<Messages> = {
     remove: 'Remove',
     actions: 'Actions',
     noData: 'No data',
-    total: '{{n}} items',
+    total: 'Total: {{n}}',
     all: 'All',
     close: 'Close',
     details: 'Details',
@@ -111,6 +111,8 @@ const en: Strings<Messages> = {
     of: 'Figures of {{unit}}',
     noFigures: 'There are no figures for this unit yet.',
     figures: {
+      contributions_year_total: 'Cash contributions this year',
+      contributions_year_count: 'Contributions this year',
       subunits_province: 'Provinces',
       subunits_county: 'Counties',
       subunits_department: 'Departments',
@@ -119,6 +121,7 @@ const en: Strings<Messages> = {
       audit_week: 'Events in the last seven days',
     },
     series: {
+      contributions_byMonth: 'Cash contributions by month (toman)',
       audit_byDay: 'Events by day',
     },
   },

@@ -107,6 +107,8 @@ const fa = {
     of: 'آمار {{unit}}',
     noFigures: 'برای این واحد هنوز آماری نیست.',
     figures: {
+      contributions_year_total: 'مشارکت‌های نقدی امسال',
+      contributions_year_count: 'تعداد مشارکت‌های امسال',
       subunits_province: 'استان‌ها',
       subunits_county: 'شهرستان‌ها',
       subunits_department: 'ادارات',
@@ -115,6 +117,7 @@ const fa = {
       audit_week: 'رویدادهای هفت روز اخیر',
     },
     series: {
+      contributions_byMonth: 'مشارکت‌های نقدی به تفکیک ماه (تومان)',
       audit_byDay: 'رویدادها به تفکیک روز',
     },
   },

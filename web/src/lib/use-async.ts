@@ -37,7 +37,7 @@ export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: Dep
         if (!controller.signal.aborted) setLoading(false);
       });
     return () => controller.abort();
-  }, [...deps, generation]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [...deps, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { data, error, loading, reload };

@@ -7,10 +7,10 @@ export function useUrlFilters<T extends FilterValues>(defaults: T): [T, (patch: 
   const [params, setParams] = useSearchParams();
   // defaults are module constants in every caller, so serialising them is a stable dependency
   const key = JSON.stringify(defaults);
-  const values = useMemo(() => readFilters(params, defaults), [params, key]); // eslint-disable-line react-hooks/exhaustive-deps
+  const values = useMemo(() => readFilters(params, defaults), [params, key]);
   const update = useCallback(
     (patch: Partial<T>) => setParams((current) => writeFilters(current, patch, defaults)),
-    [setParams, key], // eslint-disable-line react-hooks/exhaustive-deps
+    [setParams, key],
   );
   return [values, update];
 }

@@ -239,14 +239,16 @@ CREATE TABLE donor_import_chunk (
 );
 
 CREATE TABLE donor_import_error (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   import_id uuid NOT NULL REFERENCES donor_import (id),
   row_no integer NOT NULL,
-  field text NOT NULL,
+  field text NOT NULL,                                    -- the API field ('nationalCode', 'mobiles.0')
+  column_title text NOT NULL,                             -- that column's title in the file
   code text NOT NULL,
   message_fa text NOT NULL,
   message_en text NOT NULL
 );
-CREATE INDEX donor_import_error_idx ON donor_import_error (import_id, row_no);
+CREATE INDEX donor_import_error_idx ON donor_import_error (import_id, row_no, id);
 
 -- ---------------------------------------------------------------------------------------------
 -- Background jobs (server/src/jobs): a queue in PostgreSQL that every node polls with

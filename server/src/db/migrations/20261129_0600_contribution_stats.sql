@@ -1,10 +1,11 @@
 -- Incrementally maintained contribution figures for dashboards and reports: national, provincial
 -- and county totals by Jalali month, fund kind, purpose and channel answer from this small table
--- instead of scanning millions of gifts. Maintained by statement-level triggers in the same
--- transaction as the gifts (so it always equals them; ledger:check verifies), and sharded so that
--- concurrent gifts to one county in one month do not all queue on one row.
+-- instead of scanning millions of gifts. Each gift counts at its unit and at every unit above it
+-- (so a national dashboard reads HQ's rows only). Maintained by statement-level triggers in the
+-- same transaction as the gifts (so it always equals them; ledger:check verifies), and sharded so
+-- that concurrent gifts in one month do not all queue on HQ's row.
 CREATE TABLE contribution_stats (
-  unit_id uuid NOT NULL REFERENCES org_unit (id),
+  unit_id uuid NOT NULL REFERENCES org_unit (id),   -- the unit whose subtree the row sums
   fiscal_year smallint NOT NULL,
   fiscal_month smallint NOT NULL,
   fund_kind text NOT NULL,
@@ -22,8 +23,9 @@ CREATE FUNCTION contribution_stats_apply() RETURNS trigger LANGUAGE plpgsql AS $
 BEGIN
   IF TG_TABLE_NAME = 'contribution' THEN
     INSERT INTO contribution_stats AS s (unit_id, fiscal_year, fiscal_month, fund_kind, purpose_code, channel, shard, gifts, total_rials)
-    SELECT c.unit_id, j.fiscal_year, j.fiscal_month, f.kind, f.purpose_code, c.channel, (pg_backend_pid() % 8)::smallint, count(*), sum(c.amount_rials)
+    SELECT a.unit_id, j.fiscal_year, j.fiscal_month, f.kind, f.purpose_code, c.channel, (pg_backend_pid() % 8)::smallint, count(*), sum(c.amount_rials)
       FROM new_rows c JOIN journal j ON j.id = c.journal_id JOIN fund f ON f.id = c.fund_id
+      JOIN org_unit u ON u.id = c.unit_id CROSS JOIN LATERAL unnest(u.path) AS a(unit_id)
      GROUP BY 1, 2, 3, 4, 5, 6, 7
      ORDER BY 1, 2, 3, 4, 5, 6, 7
     ON CONFLICT (unit_id, fiscal_year, fiscal_month, fund_kind, purpose_code, channel, shard)
@@ -31,8 +33,9 @@ BEGIN
   ELSE
     -- a reversal takes the gift out of the month it was counted in
     INSERT INTO contribution_stats AS s (unit_id, fiscal_year, fiscal_month, fund_kind, purpose_code, channel, shard, gifts, total_rials)
-    SELECT c.unit_id, j.fiscal_year, j.fiscal_month, f.kind, f.purpose_code, c.channel, (pg_backend_pid() % 8)::smallint, -count(*), -sum(c.amount_rials)
+    SELECT a.unit_id, j.fiscal_year, j.fiscal_month, f.kind, f.purpose_code, c.channel, (pg_backend_pid() % 8)::smallint, -count(*), -sum(c.amount_rials)
       FROM new_rows r JOIN contribution c ON c.id = r.contribution_id JOIN journal j ON j.id = c.journal_id JOIN fund f ON f.id = c.fund_id
+      JOIN org_unit u ON u.id = c.unit_id CROSS JOIN LATERAL unnest(u.path) AS a(unit_id)
      GROUP BY 1, 2, 3, 4, 5, 6, 7
      ORDER BY 1, 2, 3, 4, 5, 6, 7
     ON CONFLICT (unit_id, fiscal_year, fiscal_month, fund_kind, purpose_code, channel, shard)
@@ -46,13 +49,21 @@ CREATE TRIGGER contribution_stats_on_gift AFTER INSERT ON contribution
 CREATE TRIGGER contribution_stats_on_reversal AFTER INSERT ON contribution_reversal
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION contribution_stats_apply();
 
--- Gifts that already exist when this migration runs are counted once, here.
-INSERT INTO contribution_stats (unit_id, fiscal_year, fiscal_month, fund_kind, purpose_code, channel, shard, gifts, total_rials)
-SELECT c.unit_id, j.fiscal_year, j.fiscal_month, f.kind, f.purpose_code, c.channel, 0,
-       count(*) - count(r.contribution_id), sum(c.amount_rials) - coalesce(sum(c.amount_rials) FILTER (WHERE r.contribution_id IS NOT NULL), 0)
-  FROM contribution c JOIN journal j ON j.id = c.journal_id JOIN fund f ON f.id = c.fund_id
-  LEFT JOIN contribution_reversal r ON r.contribution_id = c.id
- GROUP BY 1, 2, 3, 4, 5, 6;
+-- Recomputes the figures from the gifts: after this migration (for gifts that already exist) and
+-- when a unit moves to another parent (its gifts then count under the new ancestors).
+CREATE FUNCTION contribution_stats_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+  LOCK TABLE contribution_stats IN EXCLUSIVE MODE;
+  DELETE FROM contribution_stats;
+  INSERT INTO contribution_stats (unit_id, fiscal_year, fiscal_month, fund_kind, purpose_code, channel, shard, gifts, total_rials)
+  SELECT a.unit_id, j.fiscal_year, j.fiscal_month, f.kind, f.purpose_code, c.channel, 0,
+         count(*) - count(r.contribution_id), sum(c.amount_rials) - coalesce(sum(c.amount_rials) FILTER (WHERE r.contribution_id IS NOT NULL), 0)
+    FROM contribution c JOIN journal j ON j.id = c.journal_id JOIN fund f ON f.id = c.fund_id
+    JOIN org_unit u ON u.id = c.unit_id CROSS JOIN LATERAL unnest(u.path) AS a(unit_id)
+    LEFT JOIN contribution_reversal r ON r.contribution_id = c.id
+   GROUP BY 1, 2, 3, 4, 5, 6;
+END $$;
+SELECT contribution_stats_rebuild();
 
 -- Settlement / bank files of gifts imported in bulk, with their progress and per-row errors.
 CREATE TABLE contribution_import (

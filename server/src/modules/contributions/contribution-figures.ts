@@ -2,15 +2,14 @@ import type { Queryable } from '../../db/pool.ts';
 
 /**
  * Contribution figures of a unit's subtree for a fiscal year, from the incrementally maintained
- * contribution_stats (a few thousand rows nationally, whatever the number of gifts): totals by
+ * contribution_stats (the unit's own rows: a few thousand, whatever the number of gifts): totals by
  * Jalali month, fund kind, purpose and channel.
  */
-export async function contributionFigures(db: Queryable, unitPath: readonly string[], unitId: string, fiscalYear: number) {
+export async function contributionFigures(db: Queryable, _unitPath: readonly string[], unitId: string, fiscalYear: number) {
   const { rows } = await db.query<{ dim: string; key: string; gifts: bigint; total: bigint }>(
     `WITH s AS (
        SELECT s.fiscal_month, s.fund_kind, s.purpose_code, s.channel, s.gifts, s.total_rials
-         FROM contribution_stats s JOIN org_unit u ON u.id = s.unit_id
-        WHERE s.fiscal_year = $2 AND ${unitPath.length === 1 ? 'true' : 'u.path @> ARRAY[$1::uuid]'})
+         FROM contribution_stats s WHERE s.unit_id = $1 AND s.fiscal_year = $2)
      SELECT 'month' AS dim, fiscal_month::text AS key, sum(gifts)::bigint AS gifts, sum(total_rials)::bigint AS total FROM s GROUP BY 1, 2
      UNION ALL SELECT 'fundKind', fund_kind, sum(gifts)::bigint, sum(total_rials)::bigint FROM s GROUP BY 1, 2
      UNION ALL SELECT 'purpose', purpose_code, sum(gifts)::bigint, sum(total_rials)::bigint FROM s GROUP BY 1, 2

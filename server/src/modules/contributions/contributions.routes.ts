@@ -34,7 +34,7 @@ export async function contributionRoutes(app: ZApp) {
     config: { access: 'contributions.record', idempotent: true },
     schema: { tags, summary: 'Record a cash contribution (needs Idempotency-Key)', headers: idempotencyHeader, body: recordContributionBody, response: { 201: contribution, ...errors } },
   }, async (req, reply) => runIdempotent(app.pool, req, reply, `${actorOf(req).userId}:contribution`, async (tx) => ({
-    status: 201, body: await recordCashContribution(tx, contextOf(req), toInput(req.body)),
+    status: 201, body: await recordCashContribution(tx, contextOf(req), toInput(req.body), { receipts: app.receipts }),
   })));
 
   app.get('/api/contributions', {

@@ -1,15 +1,16 @@
-import { fiscalPeriod, normalizeFa } from '@mosharekat/fa';
+import crypto from 'node:crypto';
+import { fiscalPeriod, formatJalaliDate, normalizeFa } from '@mosharekat/fa';
 import type { DatabaseError } from 'pg';
-import type { Queryable } from '../../db/pool.ts';
+import { deferUntilCommit, type Queryable } from '../../db/pool.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { OpContext } from '../access/actor.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { ensureCustodyAccount, provinceOf } from '../ledger/accounts.ts';
-import { resolveFund, type Intent } from '../ledger/funds.ts';
-import { postJournal } from '../ledger/post-journal.ts';
+import type { Intent } from '../ledger/funds.ts';
+import { postingTargets } from '../ledger/posting-targets.ts';
+import { postJournalDeferred } from '../ledger/post-journal.ts';
 import { loadOrgUnit } from '../org/load-org-unit.ts';
-import { selectContribution, toContributionDto } from './contribution-row.ts';
-import { channelsNeedingRef, type Channel } from './contributions.schemas.ts';
+import { channelsNeedingRef, type Channel, type ContributionDto } from './contributions.schemas.ts';
+import type { ReceiptAllocator } from './receipt-allocator.ts';
 import { formatReceiptNo, newReceiptCode, nextReceiptSerial } from './receipt-number.ts';
 import { receivedAtFromJalali } from './received-at.ts';
 
@@ -36,7 +37,12 @@ export interface RecordCashContributionInput {
  * (HQ's for HQ) and credits the fund that the donor's intent names at the receiving unit; numbers
  * the receipt. A channel reference already recorded is refused, so a payment counts once.
  */
-export async function recordCashContribution(tx: Queryable, ctx: OpContext, input: RecordCashContributionInput) {
+export interface RecordDeps {
+  /** hands out receipt serials without locking the province's counter in this transaction */
+  receipts?: ReceiptAllocator | undefined;
+}
+
+export async function recordCashContribution(tx: Queryable, ctx: OpContext, input: RecordCashContributionInput, deps: RecordDeps = {}): Promise<ContributionDto> {
   const unit = await loadOrgUnit(tx, ctx.actor, input.unitId, 'contributions.record');
   if (unit.status === 'retired') throw new AppError('CONTRIBUTION_UNIT_RETIRED', { field: 'unitId' });
   if (input.amountRials <= 0n) throw new AppError('FIELD_AMOUNT', { field: 'amountRials' });
@@ -54,40 +60,52 @@ export async function recordCashContribution(tx: Queryable, ctx: OpContext, inpu
   const intent: Intent = input.fundKind === 'general'
     ? { purposeCode: 'general' }
     : { purposeCode: input.purposeCode!, targetGroupCode: input.targetGroupCode, placeUnitId: input.placeUnitId, placeGeoId: input.placeGeoId, project: input.project };
-  const fund = await resolveFund(tx, unit.id, intent);
-  const province = await provinceOf(tx, unit.id);
-  const central = await ensureCustodyAccount(tx, province.id, 'central');
+  const { provinceId, centralAccountId, fund } = await postingTargets(tx, unit.id, intent);
 
-  const journalId = await postJournal(tx, ctx, {
+  // the gift's balance effects are applied last, just before commit (see postJournalDeferred)
+  const journalId = await postJournalDeferred(tx, ctx, {
     kind: 'contribution', unitId: unit.id, occurredAt: receivedAt, description: `مشارکت نقدی — ${fund.name}`,
     lines: [
-      { accountId: central, fundId: fund.id, amount: input.amountRials },
+      { accountId: centralAccountId, fundId: fund.id, amount: input.amountRials },
       { accountId: fund.id, fundId: fund.id, amount: -input.amountRials },
     ],
   });
   const { fiscalYear, fiscalMonth } = fiscalPeriod(receivedAt);
-  const serial = await nextReceiptSerial(tx, province.id, fiscalYear);
-  let id: string;
-  try {
-    const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO contribution (unit_id, province_unit_id, donor_id, fund_id, amount_rials, channel, channel_ref, received_at, fiscal_year,
-                                 journal_id, receipt_no, receipt_code, batch_id, notes, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-      [unit.id, province.id, input.donorId ?? null, fund.id, input.amountRials, input.channel, channelRef, receivedAt, fiscalYear, journalId,
-        formatReceiptNo(fiscalYear, fiscalMonth, serial), newReceiptCode(), input.batchId ?? null, input.notes ? normalizeFa(input.notes) : null,
-        ctx.actor.kind === 'staff' ? ctx.actor.userId : null],
-    );
-    id = rows[0]!.id;
-  } catch (err) {
-    // a concurrent request recorded the same reference first
-    if ((err as DatabaseError).code === '23505' && (err as DatabaseError).constraint === 'contribution_channel_ref_key') {
-      throw new AppError('CONTRIBUTION_DUPLICATE_REFERENCE', { field: 'channelRef' });
+  const serial = deps.receipts ? await deps.receipts.next(provinceId, fiscalYear) : await nextReceiptSerial(tx, provinceId, fiscalYear);
+  const id = crypto.randomUUID();
+  const receiptNo = formatReceiptNo(fiscalYear, fiscalMonth, serial);
+  const receiptCode = newReceiptCode();
+  const notes = input.notes ? normalizeFa(input.notes) : null;
+  const recordedBy = ctx.actor.kind === 'staff' ? ctx.actor.userId : null;
+  const createdAt = new Date();
+  // Inserted last, just before commit, like the balances: its figures (contribution_stats, kept by
+  // a trigger) are contended rows during a campaign. The check above catches a repeated reference;
+  // the unique index still guards a concurrent one.
+  await deferUntilCommit(tx, async () => {
+    try {
+      await tx.query(
+        `INSERT INTO contribution (id, unit_id, province_unit_id, donor_id, fund_id, amount_rials, channel, channel_ref, received_at, fiscal_year,
+                                   journal_id, receipt_no, receipt_code, batch_id, notes, recorded_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+        [id, unit.id, provinceId, input.donorId ?? null, fund.id, input.amountRials, input.channel, channelRef, receivedAt, fiscalYear, journalId,
+          receiptNo, receiptCode, input.batchId ?? null, notes, recordedBy, createdAt],
+      );
+    } catch (err) {
+      if ((err as DatabaseError).code === '23505' && (err as DatabaseError).constraint === 'contribution_channel_ref_key') {
+        throw new AppError('CONTRIBUTION_DUPLICATE_REFERENCE', { field: 'channelRef' });
+      }
+      throw err;
     }
-    throw err;
-  }
+  });
   await writeAudit(tx, ctx, {
     action: 'contribution.record', entityType: 'contribution', entityId: id, unitId: unit.id,
     summary: { amountRials: input.amountRials, fundId: fund.id, channel: input.channel, channelRef, donorId: input.donorId ?? null, journalId },
   });
-  return toContributionDto((await selectContribution(tx, id))!);
+  return {
+    id, unit: { id: unit.id, name: unit.name, code: unit.code }, provinceUnitId: provinceId, donorId: input.donorId ?? null, fund,
+    amountRials: input.amountRials.toString(), channel: input.channel, channelRef, receivedAt: receivedAt.toISOString(),
+    receivedOn: formatJalaliDate(receivedAt, { digits: 'latin' }), fiscalYear, receiptNo, receiptCode, status: 'posted', reversal: null,
+    journalId: journalId.toString(), batchId: input.batchId ?? null, notes, recordedBy: ctx.actor.kind === 'staff' ? ctx.actor.username : null,
+    createdAt: createdAt.toISOString(),
+  };
 }

@@ -71,7 +71,7 @@ const naturalFields = {
 const legalFields = {
   legalName: z.string().trim().min(2).max(200),
   legalType,
-  legalId: opt(identifier).meta({ description: 'شناسه ملی, 11 digits; unique among donors', examples: ['10100000009'] }),
+  legalId: opt(identifier).meta({ description: 'شناسه ملی, 11 digits; unique among donors', examples: ['66823760646'] }),
   registrationNo: opt(z.string().trim().max(30)),
   economicCode: opt(z.string().trim().max(30)),
   contacts: z.array(contactInput).max(20).optional(),

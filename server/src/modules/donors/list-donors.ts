@@ -73,14 +73,15 @@ export async function donorFilter(db: Queryable, actor: Actor | SystemActor, inp
       // LIKE wildcards typed by the user are literal characters
       where.push(`d.name_key LIKE ${p(`%${query.key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     } else {
-      const alternatives: string[] = [];
-      if (query.identHashes.length) alternatives.push(`d.ident_hash = ANY(${p(query.identHashes)}::bytea[])`);
+      // one id list (not an OR of conditions) so every branch uses its own index
+      const sources: string[] = [];
+      if (query.identHashes.length) sources.push(`SELECT x.id FROM donor x WHERE x.ident_hash = ANY(${p(query.identHashes)}::bytea[])`);
       if (query.mobileHashes.length) {
         const h = p(query.mobileHashes);
-        alternatives.push(`d.id IN (SELECT m.donor_id FROM donor_mobile m WHERE m.mobile_hash = ANY(${h}::bytea[])
-                                    UNION SELECT c.donor_id FROM donor_contact c WHERE c.mobile_hash = ANY(${h}::bytea[]))`);
+        sources.push(`SELECT m.donor_id FROM donor_mobile m WHERE m.mobile_hash = ANY(${h}::bytea[])`,
+          `SELECT c.donor_id FROM donor_contact c WHERE c.mobile_hash = ANY(${h}::bytea[])`);
       }
-      where.push(`(${alternatives.join(' OR ')})`);
+      where.push(`d.id IN (${sources.join(' UNION ')})`);
     }
   }
   return { where: where.join('\n AND '), params };

@@ -51,12 +51,13 @@ ledgerInvariants.push({
 });
 
 ledgerInvariants.push({
-  name: 'contribution figures equal the contributions (net of reversals)',
+  name: 'contribution figures equal the contributions at every level (net of reversals)',
   sql: `WITH actual AS (
-          SELECT c.unit_id, j.fiscal_year, j.fiscal_month, f.kind AS fund_kind, f.purpose_code, c.channel,
+          SELECT a.unit_id, j.fiscal_year, j.fiscal_month, f.kind AS fund_kind, f.purpose_code, c.channel,
                  count(*) - count(r.contribution_id) AS gifts,
                  sum(c.amount_rials) - coalesce(sum(c.amount_rials) FILTER (WHERE r.contribution_id IS NOT NULL), 0) AS total
             FROM contribution c JOIN journal j ON j.id = c.journal_id JOIN fund f ON f.id = c.fund_id
+            JOIN org_unit u ON u.id = c.unit_id CROSS JOIN LATERAL unnest(u.path) AS a(unit_id)
             LEFT JOIN contribution_reversal r ON r.contribution_id = c.id
            GROUP BY 1, 2, 3, 4, 5, 6),
         stats AS (

@@ -1,6 +1,6 @@
 import { fiscalPeriod } from '@mosharekat/fa';
 import type { DatabaseError } from 'pg';
-import type { Queryable } from '../../db/pool.ts';
+import { deferUntilCommit, type Queryable } from '../../db/pool.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { OpContext } from '../access/actor.ts';
 import type { JournalKind } from './journal-kinds.ts';
@@ -78,4 +78,38 @@ export async function reverseJournal(tx: Queryable, ctx: OpContext, input: { jou
     documentNo: j[0].document_no, reversesId: input.journalId,
     lines: rows.map((r) => ({ accountId: r.account_id, fundId: r.fund_id, amount: -r.amount })),
   });
+}
+
+/**
+ * Posts a journal whose balance effects can wait until just before commit: the journal and its
+ * lines now (one statement), the cached balances as the transaction's last statement. For credits
+ * (gifts), which cannot overdraw anything, so that a campaign's gifts to one fund queue on its
+ * balance row only for the last moment of each transaction.
+ */
+export async function postJournalDeferred(tx: Queryable, ctx: OpContext, input: JournalInput): Promise<bigint> {
+  const reason = unbalancedReason(input.lines);
+  if (reason) throw new AppError('LEDGER_UNBALANCED', { params: { reason } });
+  const { fiscalYear, fiscalMonth } = fiscalPeriod(input.occurredAt);
+  const { rows } = await tx.query<{ id: bigint }>(
+    `WITH j AS (
+       INSERT INTO journal (kind, unit_id, occurred_at, fiscal_year, fiscal_month, description, document_no, reverses_id, created_by, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id),
+     l AS (
+       INSERT INTO journal_line (journal_id, line_no, account_id, fund_id, amount, occurred_at)
+       SELECT j.id, x.n, x.a, x.f, x.m, $3 FROM j, unnest($11::uuid[], $12::uuid[], $13::bigint[]) WITH ORDINALITY AS x(a, f, m, n))
+     SELECT id FROM j`,
+    [input.kind, input.unitId, input.occurredAt, fiscalYear, fiscalMonth, input.description ?? null, input.documentNo ?? null,
+      input.reversesId ?? null, ctx.actor.kind === 'staff' ? ctx.actor.userId : null, ctx.requestId,
+      input.lines.map((l) => l.accountId), input.lines.map((l) => l.fundId), input.lines.map((l) => l.amount.toString())],
+  );
+  await deferUntilCommit(tx, async () => {
+    try {
+      await tx.query('SELECT ledger_apply_deltas($1::uuid[], $2::uuid[], $3::bigint[])',
+        [input.lines.map((l) => l.accountId), input.lines.map((l) => l.fundId), input.lines.map((l) => l.amount.toString())]);
+    } catch (err) {
+      if (isOverdraft(err)) throw new AppError('LEDGER_INSUFFICIENT_FUNDS');
+      throw err;
+    }
+  });
+  return rows[0]!.id;
 }

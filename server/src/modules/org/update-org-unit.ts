@@ -44,6 +44,8 @@ export async function updateOrgUnit(tx: Queryable, ctx: OpContext, input: Update
       [unit.id, parent.path, oldDepth, parent.id],
     );
     changes.parentId = { from: unit.parent_id, to: parent.id };
+    // the unit's gifts now count under its new ancestors
+    await tx.query('SELECT contribution_stats_rebuild()');
   }
 
   if (Object.keys(changes).length) {

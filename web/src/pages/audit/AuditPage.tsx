@@ -1,13 +1,14 @@
 // The audit log: who did what, where and when, filtered by unit, actor, action and a Jalali date
 // range (all in the URL), with a button that verifies the hash chain (audit.verify).
 import { useState } from 'react';
-import { Button, Form, Select, Typography } from 'antd';
+import { Form, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { AuditEntry, AuditQuery } from '../../api/types';
 import { useAuth } from '../../app/auth';
 import { ExportButton } from '../../components/ExportButton';
+import { FilterBar } from '../../components/FilterBar';
 import { JalaliRangePicker } from '../../components/JalaliRangePicker';
 import { ServerTable } from '../../components/ServerTable';
 import { UnitPicker } from '../../components/UnitPicker';
@@ -49,7 +50,21 @@ export default function AuditPage() {
       <Typography.Title level={1} className="page-title" style={{ fontSize: 22 }}>
         {t('audit.title')}
       </Typography.Title>
-      <Form layout="vertical" className="toolbar" role="search">
+      <FilterBar
+        activeCount={['unitId', 'actorId', 'action', 'from', 'to'].filter((key) => filters[key as keyof typeof filters]).length}
+        onReset={() => setFilters({ unitId: '', actorId: '', actorName: '', action: '', from: '', to: '' })}
+        actions={
+          <>
+            <ExportButton<AuditEntry>
+              fileName="audit-log"
+              sheetName={t('audit.title')}
+              columns={auditExportColumns(t, f)}
+              fetchPage={(page, pageSize) => unwrap(api.GET('/api/audit', { params: { query: { ...query, page, pageSize } } }))}
+            />
+            {can('audit.verify') ? <VerifyChainButton onResult={setVerification} /> : null}
+          </>
+        }
+      >
         <Form.Item label={t('audit.unit')} htmlFor="audit-unit">
           <UnitPicker id="audit-unit" value={filters.unitId || null} onChange={(unitId) => setFilters({ unitId: unitId ?? '' })} allowClear style={{ width: 220 }} />
         </Form.Item>
@@ -71,16 +86,7 @@ export default function AuditPage() {
         <Form.Item label={t('audit.dateRange')} htmlFor="audit-range">
           <JalaliRangePicker id="audit-range" from={filters.from} to={filters.to} onChange={(from, to) => setFilters({ from, to })} />
         </Form.Item>
-        <Button onClick={() => setFilters({ unitId: '', actorId: '', actorName: '', action: '', from: '', to: '' })}>{t('common.reset')}</Button>
-        <div className="spacer" />
-        <ExportButton<AuditEntry>
-          fileName="audit-log"
-          sheetName={t('audit.title')}
-          columns={auditExportColumns(t, f)}
-          fetchPage={(page, pageSize) => unwrap(api.GET('/api/audit', { params: { query: { ...query, page, pageSize } } }))}
-        />
-        {can('audit.verify') ? <VerifyChainButton onResult={setVerification} /> : null}
-      </Form>
+      </FilterBar>
       <VerifyResult result={verification} onClose={() => setVerification(undefined)} />
       <ServerTable<AuditEntry>
         rowKey="id"

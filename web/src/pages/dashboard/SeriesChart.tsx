@@ -3,21 +3,16 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent, AriaComponent } from 'echarts/components';
+import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { Dashboard } from '../../api/types';
 import { FONT_STACK } from '../../app/providers';
 import { useFormat } from '../../lib/format';
+import { chartSeries } from '../../lib/series';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
 type Series = Dashboard['series'][number];
-
-/** ISO days become short Jalali days ("8 آذر"); any other label is shown as it came. */
-function pointLabel(label: string, dayMonth: (iso: string) => string): string {
-  // Noon UTC of an ISO day is the same calendar day in Tehran.
-  return /^\d{4}-\d{2}-\d{2}/.test(label) ? dayMonth(label.length === 10 ? `${label}T12:00:00Z` : label) : label;
-}
 
 export default function SeriesChart({ series, title }: { series: Series; title: string }) {
   const box = useRef<HTMLDivElement>(null);
@@ -27,16 +22,27 @@ export default function SeriesChart({ series, title }: { series: Series; title: 
     const element = box.current;
     if (!element) return;
     const chart = echarts.init(element, undefined, { renderer: 'svg' });
-    const labels = series.points.map((point) => pointLabel(point.label, f.dayMonth));
+    const data = chartSeries(series, f);
+    const rtl = f.lang === 'fa';
     chart.setOption({
       aria: { enabled: true, label: { description: title } },
       textStyle: { fontFamily: FONT_STACK },
       grid: { left: 16, right: 16, top: 16, bottom: 8, containLabel: true },
-      tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => f.count(String(value)) },
-      xAxis: { type: 'category', data: labels, inverse: f.lang === 'fa', axisLabel: { rotate: labels.length > 10 ? 45 : 0, interval: 0, hideOverlap: true } },
-      yAxis: { type: 'value', position: f.lang === 'fa' ? 'right' : 'left', minInterval: 1, axisLabel: { formatter: (value: number) => f.count(value) } },
-      // Series points are counts (events per day), small integers; money would come as figures of kind 'rials'.
-      series: [{ type: 'bar', data: series.points.map((point) => Number(point.value)), itemStyle: { color: '#0a6b4d' }, barMaxWidth: 36 }],
+      tooltip: {
+        trigger: 'axis',
+        formatter: (items: { dataIndex: number; name: string }[]) => {
+          const item = items[0];
+          return item ? `${item.name}<br/>${data.tooltips[item.dataIndex] ?? ''}` : '';
+        },
+      },
+      xAxis: { type: 'category', data: data.labels, inverse: rtl, axisLabel: { rotate: data.labels.length * 64 > element.clientWidth ? 45 : 0, interval: 0, hideOverlap: true } },
+      yAxis: {
+        type: 'value',
+        position: rtl ? 'right' : 'left',
+        minInterval: 1,
+        axisLabel: { formatter: (value: number) => f.count(Math.round(value)) },
+      },
+      series: [{ type: 'bar', data: data.values, itemStyle: { color: '#0a6b4d' }, barMaxWidth: 36 }],
     });
     const resize = new ResizeObserver(() => chart.resize());
     resize.observe(element);

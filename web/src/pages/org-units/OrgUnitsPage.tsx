@@ -1,6 +1,6 @@
 // Organization units: a tree to browse, a searchable server-paged list, a detail drawer (?unit=)
 // and, for org.manage, add/rename/move/retire/split. Every filter lives in the URL.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +11,11 @@ import { UNIT_KINDS, type OrgUnit, type OrgUnitQuery } from '../../api/types';
 import { useAuth } from '../../app/auth';
 import { useWorkingUnit } from '../../app/working-unit';
 import { ExportButton } from '../../components/ExportButton';
+import { FilterBar } from '../../components/FilterBar';
 import { ServerTable } from '../../components/ServerTable';
 import { useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
+import { loadUnitDetail } from '../../lib/org-cache';
 import { useUrlFilters } from '../../lib/use-url-filters';
 import { activeFilters, DEFAULT_PAGE_SIZE } from '../../lib/url-filters';
 import { orgColumns, orgExportColumns } from './org-columns';
@@ -45,6 +47,18 @@ export default function OrgUnitsPage() {
   const [parent, setParent] = useState<OrgUnit | null>(null);
   const [draftQ, setDraftQ] = useState(filters.q);
 
+  // After a reload only the id is in the URL: fetch the unit so the heading can name it.
+  useEffect(() => {
+    if (!filters.parentId || parent?.id === filters.parentId) return;
+    let live = true;
+    loadUnitDetail(filters.parentId)
+      .then((detail) => live && setParent(detail.unit))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [filters.parentId, parent?.id]);
+
   const query = toQuery(filters);
   const list = useAsync(
     (signal) => unwrap(api.GET('/api/org-units', { params: { query: { ...query, page: filters.page, pageSize: filters.pageSize } }, signal })),
@@ -64,7 +78,7 @@ export default function OrgUnitsPage() {
     next.set('unit', id);
     return `?${next.toString()}`;
   };
-  const columns = useMemo(() => orgColumns(t, f, hrefOf), [t, f, params]); // eslint-disable-line react-hooks/exhaustive-deps
+  const columns = useMemo(() => orgColumns(t, f, hrefOf), [t, f, params]);
   const heading = filters.parentId && !filters.q && parent?.id === filters.parentId ? t('org.childrenOf', { name: parent.name }) : t('org.list');
 
   return (
@@ -72,7 +86,29 @@ export default function OrgUnitsPage() {
       <Typography.Title level={1} className="page-title" style={{ fontSize: 22 }}>
         {t('org.title')}
       </Typography.Title>
-      <Form layout="vertical" className="toolbar" role="search" onFinish={() => setFilters({ q: draftQ.trim() })}>
+      <FilterBar
+        activeCount={Object.keys(query).length}
+        onReset={() => {
+          setDraftQ('');
+          setFilters({ q: '', kind: '', status: '', parentId: '' });
+        }}
+        onSubmit={() => setFilters({ q: draftQ.trim() })}
+        actions={
+          <>
+            <ExportButton<OrgUnit>
+              fileName="org-units"
+              sheetName={t('org.title')}
+              columns={orgExportColumns(t, f)}
+              fetchPage={(page, pageSize) => unwrap(api.GET('/api/org-units', { params: { query: { ...query, page, pageSize } } }))}
+            />
+            {canManage ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ action: 'add', unit: filters.parentId && parent?.id === filters.parentId ? parent : null })}>
+                {t('org.add')}
+              </Button>
+            ) : null}
+          </>
+        }
+      >
         <Form.Item label={t('org.q')} htmlFor="org-q">
           <Input.Search id="org-q" value={draftQ} onChange={(e) => setDraftQ(e.target.value)} onSearch={(value) => setFilters({ q: value.trim() })} allowClear style={{ width: 260 }} enterButton={t('common.search')} />
         </Form.Item>
@@ -82,20 +118,7 @@ export default function OrgUnitsPage() {
         <Form.Item label={t('org.status')} htmlFor="org-status">
           <Select id="org-status" value={filters.status} onChange={(status: string) => setFilters({ status })} style={{ width: 150 }} options={[{ value: '', label: t('common.all') }, { value: 'active', label: t('status.active') }, { value: 'retired', label: t('status.retired') }]} />
         </Form.Item>
-        <Button onClick={() => { setDraftQ(''); setFilters({ q: '', kind: '', status: '', parentId: '' }); }}>{t('common.reset')}</Button>
-        <div className="spacer" />
-        <ExportButton<OrgUnit>
-          fileName="org-units"
-          sheetName={t('org.title')}
-          columns={orgExportColumns(t, f)}
-          fetchPage={(page, pageSize) => unwrap(api.GET('/api/org-units', { params: { query: { ...query, page, pageSize } } }))}
-        />
-        {canManage ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ action: 'add', unit: parent })}>
-            {t('org.add')}
-          </Button>
-        ) : null}
-      </Form>
+      </FilterBar>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('org.tree')}</h2>} size="small">

@@ -10,6 +10,7 @@ import { ROLES, type User, type UserQuery } from '../../api/types';
 import { useAuth } from '../../app/auth';
 import { useWorkingUnit } from '../../app/working-unit';
 import { ExportButton } from '../../components/ExportButton';
+import { FilterBar } from '../../components/FilterBar';
 import { ServerTable } from '../../components/ServerTable';
 import { UnitPicker } from '../../components/UnitPicker';
 import { useFormat } from '../../lib/format';
@@ -56,7 +57,28 @@ export default function UsersPage() {
       <Typography.Title level={1} className="page-title" style={{ fontSize: 22 }}>
         {t('users.title')}
       </Typography.Title>
-      <Form layout="vertical" className="toolbar" role="search">
+      <FilterBar
+        activeCount={Object.keys(query).length}
+        onReset={() => {
+          setDraftQ('');
+          setFilters({ q: '', unitId: '', role: '', status: '' });
+        }}
+        actions={
+          <>
+            <ExportButton<User>
+              fileName="users"
+              sheetName={t('users.title')}
+              columns={userExportColumns(t, f)}
+              fetchPage={(page, pageSize) => unwrap(api.GET('/api/users', { params: { query: { ...query, page, pageSize } } }))}
+            />
+            {canManage ? (
+              <Button type="primary" icon={<UserAddOutlined aria-hidden />} onClick={() => setTarget('new')}>
+                {t('users.create')}
+              </Button>
+            ) : null}
+          </>
+        }
+      >
         <Form.Item label={t('users.q')} htmlFor="users-q">
           <Input.Search id="users-q" value={draftQ} onChange={(e) => setDraftQ(e.target.value)} onSearch={(value) => setFilters({ q: value.trim() })} allowClear style={{ width: 240 }} enterButton={t('common.search')} />
         </Form.Item>
@@ -69,20 +91,7 @@ export default function UsersPage() {
         <Form.Item label={t('users.status')} htmlFor="users-status">
           <Select id="users-status" value={filters.status} onChange={(status: string) => setFilters({ status })} style={{ width: 130 }} options={[{ value: '', label: t('common.all') }, { value: 'active', label: t('status.active') }, { value: 'disabled', label: t('status.disabled') }]} />
         </Form.Item>
-        <Button onClick={() => { setDraftQ(''); setFilters({ q: '', unitId: '', role: '', status: '' }); }}>{t('common.reset')}</Button>
-        <div className="spacer" />
-        <ExportButton<User>
-          fileName="users"
-          sheetName={t('users.title')}
-          columns={userExportColumns(t, f)}
-          fetchPage={(page, pageSize) => unwrap(api.GET('/api/users', { params: { query: { ...query, page, pageSize } } }))}
-        />
-        {canManage ? (
-          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setTarget('new')}>
-            {t('users.create')}
-          </Button>
-        ) : null}
-      </Form>
+      </FilterBar>
       <ServerTable<User>
         rowKey="id"
         columns={userColumns(t, f, { canManage, edit: setTarget, setStatus: (user, status) => void setStatus(user, status) })}

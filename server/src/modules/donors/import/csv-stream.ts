@@ -1,3 +1,5 @@
+import { TextDecoder } from 'node:util';
+
 /**
  * Streaming CSV (RFC 4180): records are yielded as they complete, so a file of any size is read
  * in constant memory. Quoted fields may hold delimiters, doubled quotes and line breaks; CRLF, LF

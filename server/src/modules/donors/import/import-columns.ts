@@ -113,6 +113,10 @@ export function cellText(value: unknown, col: ImportColumn | null): string {
     // Excel keeps dates Gregorian; a birth date typed as a date arrives so
     return col === 'birthDate' ? isoDateToJalali(value.toISOString().slice(0, 10)) : value.toISOString().slice(0, 10);
   }
+  if (typeof value === 'number' && col === 'birthDate' && value > 0 && value < 80_000) {
+    // a date cell without its style reaches us as Excel's day count from 1899-12-30
+    return cellText(new Date(Date.UTC(1899, 11, 30) + Math.round(value) * 86_400_000), col);
+  }
   if (typeof value === 'number') {
     // numeric cells lose leading zeros: 0012345678 arrives as 12345678
     const s = Number.isInteger(value) ? value.toFixed(0) : String(value);

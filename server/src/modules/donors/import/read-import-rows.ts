@@ -32,7 +32,7 @@ export async function* readSheetRows(chunks: AsyncIterable<Buffer>, format: 'csv
     return;
   }
   const input = Readable.from(chunks);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' }); // styles tell dates from numbers
   try {
     for await (const sheet of workbook) {
       for await (const row of sheet) {

@@ -1,0 +1,161 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { formatJalaliDate } from '@mosharekat/fa';
+import { repoRoot } from '../../server/src/config.ts';
+import { hashPassword } from '../../server/src/modules/auth/passwords.ts';
+import type { BenchDb } from '../lib/bench-db.ts';
+import { percentile, rssMb } from '../lib/stats.ts';
+import { loadCounties, rng, type County } from '../lib/synth.ts';
+
+export interface LoadResult { accepted: number; errors: number; perSecond: number; p50Ms: number; p99Ms: number }
+
+export interface OnlineResult {
+  concurrency: number;
+  seconds: number;
+  spread: LoadResult;      // POST /api/contributions over HTTP, gifts spread over counties by population
+  raw: LoadResult;         // a plain transaction per gift (journal, two lines, contribution) from 32 clients
+  ratio: number;
+  hot: LoadResult;         // every gift to one fund (one balance row)
+  hotRatio: number;        // hot ÷ spread
+  hotConsistent: boolean;  // the hot fund's balance equals the sum of its gifts
+  serverRssIdleMb: number;
+  serverRssPeakMb: number;
+  startMs: number;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+/** Starts the real server as its own process on the bench database; resolves when it is listening. */
+export async function startServerProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; startMs: number }> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/src/main.ts')], {
+    cwd: repoRoot, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MOSHAREKAT_DEMO: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 120_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('is ready at')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}`, startMs: performance.now() - t0 };
+}
+
+async function signIn(url: string, username: string, password: string) {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const me = (await res.json()) as { csrfToken: string };
+  return { cookie: res.headers.getSetCookie()[0]!.split(';')[0]!, csrf: me.csrfToken };
+}
+
+/** Runs `worker` from `concurrency` loops for `seconds` (after a warm-up) and measures each call. */
+async function load(concurrency: number, seconds: number, warmupSeconds: number, worker: (loop: number, i: number) => Promise<boolean>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let accepted = 0;
+  let errors = 0;
+  const warmEnd = performance.now() + warmupSeconds * 1000;
+  const end = warmEnd + seconds * 1000;
+  await Promise.all(Array.from({ length: concurrency }, async (_, loop) => {
+    for (let i = 0; performance.now() < end; i++) {
+      const t = performance.now();
+      let ok = false;
+      try {
+        ok = await worker(loop, i);
+      } catch {
+        ok = false;
+      }
+      if (t < warmEnd) continue;
+      latencies.push(performance.now() - t);
+      if (ok) accepted++; else errors++;
+    }
+  }));
+  latencies.sort((a, b) => a - b);
+  return { accepted, errors, perSecond: accepted / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+}
+
+export async function measureOnline(db: BenchDb, opts: { seconds: number; concurrency: number; log: (m: string) => void }): Promise<OnlineResult> {
+  const { counties, pickCounty } = await loadCounties(db.pool);
+  const { rows: hq } = await db.owner.query<{ id: string }>(`SELECT id FROM org_unit WHERE kind = 'hq'`);
+  const password = 'bench-pass-1234';
+  const { rows: u } = await db.owner.query<{ id: string }>(
+    `INSERT INTO staff_user (username, full_name, name_key, password_hash, unit_id) VALUES ('bench.officer', 'bench', 'bench', $1, $2) RETURNING id`,
+    [await hashPassword(password), hq[0]!.id]);
+  await db.owner.query(`INSERT INTO role_assignment (user_id, role, unit_id) VALUES ($1, 'participation_officer', $2)`, [u[0]!.id, hq[0]!.id]);
+
+  const server = await startServerProcess({ DATABASE_URL: db.url });
+  const pid = server.child.pid!;
+  try {
+    await new Promise((r) => setTimeout(r, 1000));
+    const serverRssIdleMb = rssMb(pid);
+    let serverRssPeakMb = serverRssIdleMb;
+    const sampler = setInterval(() => { serverRssPeakMb = Math.max(serverRssPeakMb, rssMb(pid)); }, 250);
+    const session = await signIn(server.url, 'bench.officer', password);
+    const today = formatJalaliDate(new Date(), { digits: 'latin' });
+    const r = rng(7);
+    let seq = 0;
+    const post = async (county: County, hot: boolean) => {
+      const n = ++seq;
+      const specific = !hot && r() < 0.6;
+      const res = await fetch(`${server.url}/api/contributions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf, 'idempotency-key': `bench-${hot ? 'h' : 's'}-${n}` },
+        body: JSON.stringify({ unitId: county.id, amountRials: String(10_000 * (1 + Math.floor(r() * 500))), fundKind: specific ? 'specific' : 'general', ...(specific ? { purposeCode: 'orphans' } : {}), channel: 'gateway', channelRef: `GW-${hot ? 'H' : 'S'}-${n}`, receivedOn: today }),
+      });
+      await res.arrayBuffer();
+      return res.status === 201;
+    };
+    const spread = await load(opts.concurrency, opts.seconds, 2, () => post(pickCounty(r()), false));
+    opts.log(`  online spread: ${Math.round(spread.perSecond)}/s accepted, p50 ${spread.p50Ms.toFixed(1)} ms, p99 ${spread.p99Ms.toFixed(1)} ms, ${spread.errors} errors`);
+    const hotCounty = counties.find((c) => c.code === 'C2301') ?? counties[0]!;
+    const hot = await load(opts.concurrency, opts.seconds, 2, () => post(hotCounty, true));
+    opts.log(`  online hot fund: ${Math.round(hot.perSecond)}/s accepted, p50 ${hot.p50Ms.toFixed(1)} ms, p99 ${hot.p99Ms.toFixed(1)} ms, ${hot.errors} errors`);
+    clearInterval(sampler);
+
+    const { rows: check } = await db.owner.query<{ ok: boolean }>(
+      `SELECT (SELECT -amount FROM ledger_balance b WHERE b.account_id = f.id AND b.fund_id = f.id) =
+              (SELECT sum(c.amount_rials) FROM contribution c WHERE c.fund_id = f.id) AS ok
+         FROM fund f WHERE f.unit_id = $1 AND f.kind = 'general'`, [hotCounty.id]);
+
+    // the baseline: the same number of clients, each gift one plain transaction
+    const clients = await Promise.all(Array.from({ length: opts.concurrency }, () => db.owner.connect()));
+    const raw = await load(opts.concurrency, opts.seconds, 2, async (loop) => {
+      const c = clients[loop]!;
+      const county = pickCounty(r());
+      const n = ++seq;
+      await c.query('BEGIN');
+      const { rows } = await c.query<{ id: string }>(
+        `INSERT INTO bench_raw.journal (id, kind, unit_id, occurred_at, fiscal_year, fiscal_month) VALUES (nextval('bench_raw.journal_id_seq') + 100000000, 'contribution', $1, now(), 1405, 9) RETURNING id`, [county.id]);
+      const j = rows[0]!.id;
+      await c.query(`INSERT INTO bench_raw.journal_line (journal_id, line_no, account_id, fund_id, amount, occurred_at) VALUES ($1, 1, $2, $3, 10000, now()), ($1, 2, $3, $3, -10000, now())`, [j, county.provinceId, county.id]);
+      await c.query(`INSERT INTO bench_raw.contribution (unit_id, province_unit_id, fund_id, amount_rials, channel, channel_ref, received_at, fiscal_year, journal_id, receipt_no, receipt_code)
+                     VALUES ($1, $2, $1, 10000, 'gateway', $3, now(), 1405, $4, $3, $3)`, [county.id, county.provinceId, `RAWGW-${n}`, j]);
+      await c.query('COMMIT');
+      return true;
+    });
+    clients.forEach((c) => c.release());
+    opts.log(`  raw transactions: ${Math.round(raw.perSecond)}/s, p50 ${raw.p50Ms.toFixed(1)} ms, p99 ${raw.p99Ms.toFixed(1)} ms`);
+    return {
+      concurrency: opts.concurrency, seconds: opts.seconds, spread, raw, ratio: spread.perSecond / raw.perSecond, hot, hotRatio: hot.perSecond / spread.perSecond,
+      hotConsistent: check[0]?.ok === true, serverRssIdleMb, serverRssPeakMb, startMs: server.startMs,
+    };
+  } finally {
+    server.child.kill('SIGTERM');
+    await new Promise((r) => server.child.once('exit', r));
+  }
+}
