@@ -91,7 +91,7 @@ async function database(): Promise<{ url: string; pool: Pool; owner: Pool; fresh
 
 /**
  * N donors (5% legal persons), spread over the counties, each with a national code / legal id,
- * a mobile and an address county, inserted by multi-row INSERT … SELECT FROM unnest batches on
+ * a mobile and an address county, 2% of them known to a second county (they gave there), inserted by multi-row INSERT … SELECT FROM unnest batches on
  * two connections. The secondary indexes are dropped for the load and rebuilt afterwards (as a
  * bulk load would), with the definitions the migration gave them.
  */
@@ -111,7 +111,8 @@ async function load(pool: Pool, owner: Pool): Promise<{ samples: Sample[]; secon
     const n = Math.min(BATCH, DONORS - start);
     const cols = { id: [] as string[], type: [] as string[], unit: [] as string[], name: [] as string[], key: [] as string[], first: [] as (string | null)[],
       last: [] as (string | null)[], legalName: [] as (string | null)[], legalType: [] as (string | null)[], hash: [] as Buffer[], enc: [] as Buffer[],
-      province: [] as number[], county: [] as number[], mobileHash: [] as Buffer[], mobileEnc: [] as Buffer[] };
+      province: [] as number[], county: [] as number[], mobileHash: [] as Buffer[], mobileEnc: [] as Buffer[],
+      extraDonor: [] as string[], extraUnit: [] as string[] };
     for (let i = 0; i < n; i++) {
       const legal = r() < 0.05;
       const county = counties[Math.floor(r() * counties.length)]!;
@@ -139,6 +140,10 @@ async function load(pool: Pool, owner: Pool): Promise<{ samples: Sample[]; secon
       cols.county.push(county.geo_id);
       cols.mobileHash.push(mobileHash(mobile));
       cols.mobileEnc.push(encryptMobile(mobile));
+      if (r() < 0.02) { // gave in another county too
+        cols.extraDonor.push(cols.id.at(-1)!);
+        cols.extraUnit.push(counties[Math.floor(r() * counties.length)]!.id);
+      }
     }
     return cols;
   };
@@ -151,6 +156,8 @@ async function load(pool: Pool, owner: Pool): Promise<{ samples: Sample[]; secon
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bytea[], $11::bytea[], $12::int[], $13::int[])`,
         [c.id, c.type, c.unit, c.name, c.key, c.first, c.last, c.legalName, c.legalType, c.hash, c.enc, c.province, c.county]);
       await client.query(`INSERT INTO donor_unit_link (donor_id, unit_id, reason) SELECT d, u, 'registration' FROM unnest($1::uuid[], $2::uuid[]) AS x(d, u)`, [c.id, c.unit]);
+      await client.query(`INSERT INTO donor_unit_link (donor_id, unit_id, reason) SELECT d, u, 'contribution' FROM unnest($1::uuid[], $2::uuid[]) AS x(d, u)
+                          ON CONFLICT DO NOTHING`, [c.extraDonor, c.extraUnit]);
       await client.query(`INSERT INTO donor_mobile (donor_id, mobile_hash, mobile_enc) SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::bytea[])`, [c.id, c.mobileHash, c.mobileEnc]);
       await client.query('COMMIT');
     } finally {

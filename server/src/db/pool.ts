@@ -28,7 +28,48 @@ export function createPool(connectionString: string, opts: PoolOptions = {}): pg
   return pool;
 }
 
+interface DeferredSql { text: string; params: unknown[]; mapError?: ((err: unknown) => Error | null) | undefined }
 const beforeCommit = new WeakMap<object, (() => Promise<void>)[]>();
+const sqlBeforeCommit = new WeakMap<object, DeferredSql[]>();
+
+/** A parameter as an SQL literal, for statements sent together with COMMIT in one round trip. */
+function literal(client: pg.PoolClient, v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error('non-finite number in deferred SQL');
+    return String(v);
+  }
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return client.escapeLiteral(v.toISOString());
+  if (Buffer.isBuffer(v)) return `'\\x${v.toString('hex')}'`;
+  if (Array.isArray(v)) return client.escapeLiteral(arrayLiteral(v));
+  if (typeof v === 'object') return client.escapeLiteral(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)));
+  return client.escapeLiteral(String(v));
+}
+
+function arrayLiteral(values: unknown[]): string {
+  return `{${values.map((x) => (x === null || x === undefined ? 'NULL' : `"${String(x).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
+}
+
+/**
+ * Queues a statement to run at the end of the transaction, sent in the same round trip as COMMIT
+ * (its parameters inlined as literals). For the last writes of a hot path — balances, the gift row,
+ * its audit row — so they cost no extra round trips and their row locks are held only for the
+ * commit. `mapError` turns a database error of this statement into the error to report.
+ * Outside withTx it runs at once.
+ */
+export async function deferSql(tx: Queryable, text: string, params: unknown[], mapError?: (err: unknown) => Error | null): Promise<void> {
+  const list = sqlBeforeCommit.get(tx);
+  if (list) list.push({ text, params, mapError });
+  else {
+    try {
+      await tx.query(text, params);
+    } catch (err) {
+      throw mapError?.(err) ?? err;
+    }
+  }
+}
 
 /**
  * Runs `fn` as the transaction's last statements, right before COMMIT. Operations put their
@@ -45,18 +86,34 @@ export async function deferUntilCommit(tx: Queryable, fn: () => Promise<void>): 
 export async function withTx<T>(pool: pg.Pool, fn: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   const deferred: (() => Promise<void>)[] = [];
+  const deferredSql: DeferredSql[] = [];
   beforeCommit.set(client, deferred);
+  sqlBeforeCommit.set(client, deferredSql);
   try {
     await client.query('BEGIN');
     const result = await fn(client);
     for (const d of deferred.splice(0)) await d();
-    await client.query('COMMIT');
+    if (deferredSql.length) {
+      const statements = deferredSql.map((d) => d.text.replace(/\$(\d+)/g, (_, n: string) => literal(client, d.params[Number(n) - 1])));
+      try {
+        await client.query(`${statements.join(';\n')};\nCOMMIT`);
+      } catch (err) {
+        for (const d of deferredSql) {
+          const mapped = d.mapError?.(err);
+          if (mapped) throw mapped;
+        }
+        throw err;
+      }
+    } else {
+      await client.query('COMMIT');
+    }
     return result;
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {});
     throw err;
   } finally {
     beforeCommit.delete(client);
+    sqlBeforeCommit.delete(client);
     client.release();
   }
 }

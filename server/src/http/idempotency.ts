@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Pool, Client } from '../db/pool.ts';
-import { withTx } from '../db/pool.ts';
+import { deferSql, withTx } from '../db/pool.ts';
 import { AppError } from '../lib/errors.ts';
 
 function canonical(value: unknown): string {
@@ -46,7 +46,7 @@ export async function runIdempotent<T>(
     }
     const out = await op(tx);
     const body = JSON.parse(canonical(out.body)) as T;
-    await tx.query('UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2', [scope, key, out.status, JSON.stringify(body)]);
+    await deferSql(tx, 'UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2', [scope, key, out.status, JSON.stringify(body)]);
     return { ...out, body, replayed: false };
   });
   if (result.replayed) reply.header('idempotent-replayed', 'true');

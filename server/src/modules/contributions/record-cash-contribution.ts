@@ -1,14 +1,16 @@
 import crypto from 'node:crypto';
 import { fiscalPeriod, formatJalaliDate, normalizeFa } from '@mosharekat/fa';
 import type { DatabaseError } from 'pg';
-import { deferUntilCommit, type Queryable } from '../../db/pool.ts';
+import { deferSql, type Queryable } from '../../db/pool.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { OpContext } from '../access/actor.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import type { Intent } from '../ledger/funds.ts';
 import { postingTargets } from '../ledger/posting-targets.ts';
 import { postJournalDeferred } from '../ledger/post-journal.ts';
+import { holdsAt } from '../access/scope.ts';
 import { loadOrgUnit } from '../org/load-org-unit.ts';
+import { orgUnitColumns, type OrgUnitRow } from '../org/org-unit-row.ts';
 import { channelsNeedingRef, type Channel, type ContributionDto } from './contributions.schemas.ts';
 import type { ReceiptAllocator } from './receipt-allocator.ts';
 import { formatReceiptNo, newReceiptCode, nextReceiptSerial } from './receipt-number.ts';
@@ -43,23 +45,27 @@ export interface RecordDeps {
 }
 
 export async function recordCashContribution(tx: Queryable, ctx: OpContext, input: RecordCashContributionInput, deps: RecordDeps = {}): Promise<ContributionDto> {
-  const unit = await loadOrgUnit(tx, ctx.actor, input.unitId, 'contributions.record');
+  // one round trip for what a gift needs to know: the unit (and scope), a repeated reference, and
+  // the accounts it posts to
+  const channelRef = input.channelRef?.trim() || null;
+  const intent: Intent = input.fundKind === 'general'
+    ? { purposeCode: 'general' }
+    : { purposeCode: input.purposeCode ?? '', targetGroupCode: input.targetGroupCode, placeUnitId: input.placeUnitId, placeGeoId: input.placeGeoId, project: input.project };
+  const { rows: found } = await tx.query<OrgUnitRow & { dup_id: string | null }>(
+    `SELECT ${orgUnitColumns}, (SELECT c.id FROM contribution c WHERE c.channel = $2 AND c.channel_ref = $3) AS dup_id FROM org_unit u WHERE u.id = $1`,
+    [input.unitId, input.channel, channelRef]);
+  const unit = found[0];
+  if (!unit || !holdsAt(ctx.actor, 'org.read', unit.path)) throw new AppError('ORG_UNIT_NOT_FOUND');
+  if (!holdsAt(ctx.actor, 'contributions.record', unit.path)) throw new AppError('FORBIDDEN');
   if (unit.status === 'retired') throw new AppError('CONTRIBUTION_UNIT_RETIRED', { field: 'unitId' });
   if (input.amountRials <= 0n) throw new AppError('FIELD_AMOUNT', { field: 'amountRials' });
-  const channelRef = input.channelRef?.trim() || null;
   if (!channelRef && channelsNeedingRef.includes(input.channel)) throw new AppError('CONTRIBUTION_REFERENCE_REQUIRED', { field: 'channelRef' });
   if (input.fundKind === 'specific' && (!input.purposeCode || input.purposeCode === 'general')) throw new AppError('CONTRIBUTION_PURPOSE_REQUIRED', { field: 'purposeCode' });
   const receivedAt = receivedAtFromJalali(input.receivedOn);
 
-  if (channelRef) {
-    const dup = await tx.query<{ id: string }>('SELECT id FROM contribution WHERE channel = $1 AND channel_ref = $2', [input.channel, channelRef]);
-    if (dup.rows[0]) throw new AppError('CONTRIBUTION_DUPLICATE_REFERENCE', { field: 'channelRef', details: { existingId: dup.rows[0].id } });
-  }
+  if (unit.dup_id) throw new AppError('CONTRIBUTION_DUPLICATE_REFERENCE', { field: 'channelRef', details: { existingId: unit.dup_id } });
   if (input.placeUnitId) await loadOrgUnit(tx, ctx.actor, input.placeUnitId, 'org.read');
 
-  const intent: Intent = input.fundKind === 'general'
-    ? { purposeCode: 'general' }
-    : { purposeCode: input.purposeCode!, targetGroupCode: input.targetGroupCode, placeUnitId: input.placeUnitId, placeGeoId: input.placeGeoId, project: input.project };
   const { provinceId, centralAccountId, fund } = await postingTargets(tx, unit.id, intent);
 
   // the gift's balance effects are applied last, just before commit (see postJournalDeferred)
@@ -81,23 +87,16 @@ export async function recordCashContribution(tx: Queryable, ctx: OpContext, inpu
   // Inserted last, just before commit, like the balances: its figures (contribution_stats, kept by
   // a trigger) are contended rows during a campaign. The check above catches a repeated reference;
   // the unique index still guards a concurrent one.
-  await deferUntilCommit(tx, async () => {
-    try {
-      await tx.query(
-        `INSERT INTO contribution (id, unit_id, province_unit_id, donor_id, fund_id, amount_rials, channel, channel_ref, received_at, fiscal_year,
-                                   journal_id, receipt_no, receipt_code, batch_id, notes, recorded_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-        [id, unit.id, provinceId, input.donorId ?? null, fund.id, input.amountRials, input.channel, channelRef, receivedAt, fiscalYear, journalId,
-          receiptNo, receiptCode, input.batchId ?? null, notes, recordedBy, createdAt],
-      );
-    } catch (err) {
-      if ((err as DatabaseError).code === '23505' && (err as DatabaseError).constraint === 'contribution_channel_ref_key') {
-        throw new AppError('CONTRIBUTION_DUPLICATE_REFERENCE', { field: 'channelRef' });
-      }
-      throw err;
-    }
-  });
+  await deferSql(tx,
+    `INSERT INTO contribution (id, unit_id, province_unit_id, donor_id, fund_id, amount_rials, channel, channel_ref, received_at, fiscal_year,
+                               journal_id, receipt_no, receipt_code, batch_id, notes, recorded_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+    [id, unit.id, provinceId, input.donorId ?? null, fund.id, input.amountRials, input.channel, channelRef, receivedAt, fiscalYear, journalId,
+      receiptNo, receiptCode, input.batchId ?? null, notes, recordedBy, createdAt],
+    (err) => ((err as DatabaseError).code === '23505' && (err as DatabaseError).constraint === 'contribution_channel_ref_key'
+      ? new AppError('CONTRIBUTION_DUPLICATE_REFERENCE', { field: 'channelRef' }) : null));
   await writeAudit(tx, ctx, {
+    deferred: true,
     action: 'contribution.record', entityType: 'contribution', entityId: id, unitId: unit.id,
     summary: { amountRials: input.amountRials, fundId: fund.id, channel: input.channel, channelRef, donorId: input.donorId ?? null, journalId },
   });

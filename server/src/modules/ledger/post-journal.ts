@@ -1,6 +1,6 @@
 import { fiscalPeriod } from '@mosharekat/fa';
 import type { DatabaseError } from 'pg';
-import { deferUntilCommit, type Queryable } from '../../db/pool.ts';
+import { deferSql, type Queryable } from '../../db/pool.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { OpContext } from '../access/actor.ts';
 import type { JournalKind } from './journal-kinds.ts';
@@ -102,14 +102,8 @@ export async function postJournalDeferred(tx: Queryable, ctx: OpContext, input: 
       input.reversesId ?? null, ctx.actor.kind === 'staff' ? ctx.actor.userId : null, ctx.requestId,
       input.lines.map((l) => l.accountId), input.lines.map((l) => l.fundId), input.lines.map((l) => l.amount.toString())],
   );
-  await deferUntilCommit(tx, async () => {
-    try {
-      await tx.query('SELECT ledger_apply_deltas($1::uuid[], $2::uuid[], $3::bigint[])',
-        [input.lines.map((l) => l.accountId), input.lines.map((l) => l.fundId), input.lines.map((l) => l.amount.toString())]);
-    } catch (err) {
-      if (isOverdraft(err)) throw new AppError('LEDGER_INSUFFICIENT_FUNDS');
-      throw err;
-    }
-  });
+  await deferSql(tx, 'SELECT ledger_apply_deltas($1::uuid[], $2::uuid[], $3::bigint[])',
+    [input.lines.map((l) => l.accountId), input.lines.map((l) => l.fundId), input.lines.map((l) => l.amount.toString())],
+    (err) => (isOverdraft(err) ? new AppError('LEDGER_INSUFFICIENT_FUNDS') : null));
   return rows[0]!.id;
 }
