@@ -39,7 +39,8 @@ export async function visitEveryPage(page: Page, journey: string, viewport: View
     const nav = viewport.name === 'phone' ? page.locator('.ant-drawer-open nav') : page.locator('aside nav');
     await nav.getByRole('link', { name: link.label }).click();
     await page.waitForURL((url) => url.pathname === link.path);
-    if (viewport.name === 'phone') await page.locator('.ant-drawer-open').waitFor({ state: 'detached' }).catch(() => undefined);
+    // The drawer is destroyed once its closing animation ends; wait for that so screenshots are clean.
+    if (viewport.name === 'phone') await page.locator('.ant-drawer').waitFor({ state: 'detached' }).catch(() => undefined);
     await page.locator('main h1').waitFor();
     await settle(page);
     expect(await htmlDirLang(page)).toEqual({ dir: 'rtl', lang: 'fa' });

@@ -14,6 +14,7 @@ describe('county officer scope', () => {
     await session.page.goto('/login');
     await signIn(session.page, 'kashan.officer');
     await session.page.waitForURL((url) => url.pathname === '/');
+    await settle(session.page);
   });
   afterAll(async () => {
     await browser?.close();

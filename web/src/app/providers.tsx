@@ -15,6 +15,9 @@ const theme = {
     // A deep green that keeps 4.5:1 contrast on white for links, buttons and selected menu items.
     colorPrimary: '#0a6b4d',
     colorLink: '#0a6b4d',
+    // Light tints of the primary for selected rows, tree nodes and options (the derived ones came out grey).
+    colorPrimaryBg: '#e3f1eb',
+    colorPrimaryBgHover: '#d2e8de',
     // antd's default secondary text (45% black) is below 4.5:1; darken it for accessibility.
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',

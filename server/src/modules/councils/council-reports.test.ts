@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unitByCode } from '../../testing/factories.ts';
 import { testApp, type Session } from '../../testing/test-app.ts';
 import { runLedgerCheck } from '../ledger/ledger-check.ts';
+import { runSpendingCheck } from '../spending/spending-check.ts';
 import { councilMeeting, fundUnit, key, periodAroundNow, person, spendingBody, today } from '../spending/governance-fixtures.ts';
 import { halfOf, halfRange, lastEndedHalf } from './council-rules.ts';
 
@@ -95,5 +96,6 @@ describe('six-monthly council reports', () => {
     const all = (await provinceSecretary.get(`/api/council-reports?${q}`)).json();
     expect(all.items.find((i: { council: { id: string } }) => i.council.id === council)).toMatchObject({ status: 'acknowledged', reportId: prev.id });
     expect(await runLedgerCheck(db.pool)).toEqual([]);
+    expect(await runSpendingCheck(db.pool)).toEqual([]);
   });
 });

@@ -25,9 +25,23 @@ export async function scopeUnitIds(db: Queryable, actor: Actor | SystemActor, pe
   return rows[0]!.everything ? null : rows[0]!.units;
 }
 
-/** SQL: the donor `alias` is known to one of the units in the parameter `param` (a uuid[]). */
-export function visibleIn(alias: string, param: string): string {
-  return `EXISTS (SELECT 1 FROM donor_unit_link l WHERE l.donor_id = coalesce(${alias}.merged_into, ${alias}.id) AND l.unit_id = ANY(${param}::uuid[]))`;
+/** The units of `unitId`'s subtree, within `scope` (null: no limit). */
+export async function unitsUnder(db: Queryable, unitId: string, scope: string[] | null): Promise<string[]> {
+  const { rows } = await db.query<{ units: string[] }>(
+    `SELECT coalesce(array_agg(id), '{}') AS units FROM org_unit WHERE path @> ARRAY[$1::uuid] AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
+    [unitId, scope]);
+  return rows[0]!.units;
+}
+
+/**
+ * SQL: the (active) donor `alias` is known to one of the units in the uuid[] parameter `param`:
+ * registered there (donor.unit_id, a btree), or linked there for another reason (gave there,
+ * merged from there: the partial index donor_unit_link_extra_idx). Written as two index lookups
+ * so that PostgreSQL can AND them with the name's trigram index instead of testing each row.
+ */
+export function knownTo(alias: string, param: string): string {
+  return `(${alias}.unit_id = ANY(${param}::uuid[]) OR ${alias}.id = ANY(ARRAY(
+    SELECT l.donor_id FROM donor_unit_link l WHERE l.unit_id = ANY(${param}::uuid[]) AND l.reason NOT IN ('registration', 'import'))))`;
 }
 
 export interface DonorRow {

@@ -3,6 +3,7 @@ import type { ErrorEntries } from '../../lib/error-entry.ts';
 export const donorErrors = {
   DONOR_NOT_FOUND: { status: 404, fa: 'نیکوکار یافت نشد.', en: 'Donor not found.' },
   DONOR_DUPLICATE: { status: 409, fa: 'نیکوکاری با این کد ملی یا شناسه ملی قبلاً ثبت شده است.', en: 'A donor with this national code or legal id is already registered.' },
+  DONOR_QUERY_TOO_SHORT: { status: 400, fa: 'برای جست‌وجوی نام دست‌کم سه حرف وارد کنید.', en: 'Type at least three letters to search by name.' },
   DONOR_MERGED: { status: 409, fa: 'این پرونده با پرونده دیگری ادغام شده است؛ پرونده باقی‌مانده را ویرایش کنید.', en: 'This record was merged into another; edit the surviving record.' },
   // fields
   DONOR_NATIONAL_CODE_INVALID: { status: 400, fa: 'کد ملی واردشده معتبر نیست؛ ده رقم آن را دوباره بررسی کنید.', en: 'The national code is not valid; check its ten digits again.' },

@@ -198,7 +198,7 @@ export type DonorListItemDto = z.infer<typeof donorListItem>;
 export const donorPage = z.object({
   items: z.array(donorListItem),
   total: z.number().int(),
-  totalCapped: z.boolean().meta({ description: 'true: there are at least `total` matches (counting stops there); refine the search' }),
+  totalCapped: z.boolean().meta({ description: 'true: more than `total` (1,000) donors match and counting stopped; for a name fragment the pages then cover the first 1,000 matches found, in name order. Show "more than 1,000 — refine the search".' }),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

@@ -137,6 +137,25 @@ describe('finding donors', () => {
     expect(byCode.json().items.map((x: { id: string }) => x.id)).toEqual([d.id]);
     const partial = await s.get(`/api/donors?q=${nationalCode.slice(0, 6)}`);
     expect(partial.json().total).toBe(0);
+    const short = await s.get(`/api/donors?q=${encodeURIComponent('عل')}`);
+    expect(short.json().error).toMatchObject({ code: 'DONOR_QUERY_TOO_SHORT', fields: [{ field: 'q' }] });
+  });
+
+  it('should stop counting at 1,000 and say so when a fragment matches more donors than that', async () => {
+    const { db } = await testApp();
+    const kashan = await unitByCode(db.pool, 'C1010');
+    await db.pool.query(
+      `WITH d AS (INSERT INTO donor (type, unit_id, display_name, name_key, first_name, last_name)
+                  SELECT 'natural', $1, 'علی کلاهدوزی ' || i, 'علیکلاهدوزی' || i, 'علی', 'کلاهدوزی ' || i FROM generate_series(1, 1100) i RETURNING id)
+       INSERT INTO donor_unit_link (donor_id, unit_id, reason) SELECT id, $1, 'registration' FROM d`, [kashan.id]);
+    const s = await as('participation_officer', 'P10');
+    const res = await s.get(`/api/donors?q=${encodeURIComponent('کلاهدوزي')}&pageSize=5`);
+    expect(res.json()).toMatchObject({ total: 1000, totalCapped: true });
+    const names = res.json().items.map((d: { displayName: string }) => d.displayName);
+    expect(names).toHaveLength(5);
+    expect([...names].sort()).toEqual(names);
+    const narrow = await s.get(`/api/donors?q=${encodeURIComponent('کلاهدوزی 107')}`);
+    expect(narrow.json()).toMatchObject({ total: 11, totalCapped: false });
   });
 
   it('should filter by type, tag and unit subtree and page the results', async () => {
@@ -191,6 +210,7 @@ describe('privacy', () => {
     const reyUnit = await unitByCode(db.pool, 'C2303');
     await withTx(db.pool, (tx) => linkDonorToUnit(tx, d.id, reyUnit.id));
     expect((await rey.get(`/api/donors/${d.id}`)).json().units.map((u: { code: string }) => u.code)).toEqual(['C1010', 'C2303']);
+    expect((await rey.get(`/api/donors?q=${encodeURIComponent(d.lastName!)}`)).json().items.map((x: { id: string }) => x.id)).toEqual([d.id]);
   });
 
   it('should export an RTL Excel sheet masked for a reader and unmasked only on request to a donors.pii holder', async () => {

@@ -9,7 +9,7 @@ import { holdsAnywhere } from '../access/scope.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { isoDateToJalali } from './donor-dto.ts';
 import { shownIdent, shownMobile, shownSheba } from './donor-pii.ts';
-import { scopeUnitIds } from './donor-scope.ts';
+import { knownTo, scopeUnitIds } from './donor-scope.ts';
 import { importColumns } from './import/import-columns.ts';
 import { donorFilter, type ListDonorsInput } from './list-donors.ts';
 
@@ -89,7 +89,7 @@ async function writeDonorsXlsx(pool: Pool, input: ExportDonorsInput, filter: Awa
                 d.sheba_enc, d.public_consent, d.preferred_channel, d.tags, d.categories, d.notes, d.created_at,
                 ARRAY(SELECT m.mobile_enc FROM donor_mobile m WHERE m.donor_id = d.id ORDER BY m.position, m.added_at) AS mobiles,
                 gp.name AS province, gc.name AS county, gl.name AS place, u.name AS unit_name,
-                ($${n + 3}::uuid[] IS NULL OR EXISTS (SELECT 1 FROM donor_unit_link l WHERE l.donor_id = d.id AND l.unit_id = ANY($${n + 3}::uuid[]))) AS pii_ok
+                ($${n + 3}::uuid[] IS NULL OR ${knownTo('d', `$${n + 3}`)}) AS pii_ok
            FROM donor d JOIN org_unit u ON u.id = d.unit_id
            LEFT JOIN geo_division gp ON gp.id = d.province_geo_id LEFT JOIN geo_division gc ON gc.id = d.county_geo_id
            LEFT JOIN geo_division gl ON gl.id = d.place_geo_id

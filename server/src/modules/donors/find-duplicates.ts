@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/pool.ts';
 import type { Actor, SystemActor } from '../access/actor.ts';
 import { loadOrgUnit } from '../org/load-org-unit.ts';
-import { scopeUnitIds } from './donor-scope.ts';
+import { knownTo, scopeUnitIds, unitsUnder } from './donor-scope.ts';
 import { donorListColumns, donorListJoins, toDonorListItem, type DonorListRow } from './list-donors.ts';
 
 export interface FindDuplicatesInput {
@@ -27,9 +27,7 @@ export async function findDuplicates(tx: Queryable, actor: Actor | SystemActor, 
   const { rows: pairs } = await tx.query<{ a_id: string; b_id: string; same_mobile: boolean; similarity: number; total: number }>(
     `WITH here AS (
        SELECT d.id, d.type, d.name_key, d.county_geo_id, d.unit_id, d.ident_hash FROM donor d
-        WHERE d.merged_into IS NULL
-          AND EXISTS (SELECT 1 FROM donor_unit_link l JOIN org_unit ou ON ou.id = l.unit_id
-                       WHERE l.donor_id = d.id AND ou.path @> ARRAY[$1::uuid])),
+        WHERE d.merged_into IS NULL AND ${knownTo('d', '$1')}),
      candidates AS (
        SELECT a.id AS a_id, m2.donor_id AS b_id, true AS same_mobile
          FROM here a JOIN donor_mobile m1 ON m1.donor_id = a.id
@@ -45,13 +43,11 @@ export async function findDuplicates(tx: Queryable, actor: Actor | SystemActor, 
        FROM pairs p JOIN donor a ON a.id = p.a_id JOIN donor b ON b.id = p.b_id
       WHERE a.merged_into IS NULL AND b.merged_into IS NULL AND a.type = b.type
         AND NOT (a.ident_hash IS NOT NULL AND b.ident_hash IS NOT NULL)
-        AND ($2::uuid[] IS NULL OR (
-              EXISTS (SELECT 1 FROM donor_unit_link l WHERE l.donor_id = a.id AND l.unit_id = ANY($2::uuid[]))
-          AND EXISTS (SELECT 1 FROM donor_unit_link l WHERE l.donor_id = b.id AND l.unit_id = ANY($2::uuid[]))))
+        AND ($2::uuid[] IS NULL OR (${knownTo('a', '$2')} AND ${knownTo('b', '$2')}))
         AND (p.same_mobile OR similarity(a.name_key, b.name_key) >= ${NAME_SIMILARITY})
       ORDER BY p.same_mobile DESC, similarity DESC, p.a_id, p.b_id
       LIMIT $3 OFFSET $4`,
-    [input.unitId, scope, input.pageSize, (input.page - 1) * input.pageSize],
+    [await unitsUnder(tx, input.unitId, scope), scope, input.pageSize, (input.page - 1) * input.pageSize],
   );
   const ids = [...new Set(pairs.flatMap((p) => [p.a_id, p.b_id]))];
   const { rows } = await tx.query<DonorListRow>(`SELECT ${donorListColumns} FROM donor d ${donorListJoins} WHERE d.id = ANY($1::uuid[])`, [ids]);

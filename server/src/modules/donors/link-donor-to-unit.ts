@@ -24,9 +24,9 @@ export async function resolveDonorId(db: Queryable, donorId: string): Promise<st
  * subtree. The contributions module calls it in the transaction that records the gift.
  * Returns the id the link was made for (the survivor, if `donorId` was merged).
  */
-export async function linkDonorToUnit(tx: Queryable, donorId: string, unitId: string, reason: 'contribution' | 'registration' | 'import' = 'contribution'): Promise<string> {
+export async function linkDonorToUnit(tx: Queryable, donorId: string, unitId: string): Promise<string> {
   const id = await resolveDonorId(tx, donorId);
-  await tx.query(`INSERT INTO donor_unit_link (donor_id, unit_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [id, unitId, reason]);
+  await tx.query(`INSERT INTO donor_unit_link (donor_id, unit_id, reason) VALUES ($1, $2, 'contribution') ON CONFLICT DO NOTHING`, [id, unitId]);
   return id;
 }
 

@@ -1,9 +1,10 @@
 import { normalizeFa, parseLegalId, parseMobile, parseNationalCode, searchKey, toLatinDigits } from '@mosharekat/fa';
 import type { Queryable } from '../../db/pool.ts';
+import { AppError } from '../../lib/errors.ts';
 import type { Actor, SystemActor } from '../access/actor.ts';
 import type { DonorType } from './donor-input.ts';
 import { identHash, mobileHash, shownIdent, shownMobile } from './donor-pii.ts';
-import { scopeUnitIds } from './donor-scope.ts';
+import { knownTo, scopeUnitIds, unitsUnder } from './donor-scope.ts';
 import type { DonorListItemDto } from './donors.schemas.ts';
 
 export interface ListDonorsInput {
@@ -41,15 +42,25 @@ export function classifyQuery(q: string): DonorQuery {
     return identHashes.length || mobileHashes.length ? { kind: 'exact', identHashes, mobileHashes } : { kind: 'nothing' };
   }
   const key = searchKey(q);
-  return key.length >= 2 ? { kind: 'name', key } : { kind: 'nothing' };
+  // a trigram index needs three letters; two would mean reading every donor
+  if (key.length < 3) throw new AppError('DONOR_QUERY_TOO_SHORT', { field: 'q' });
+  return { kind: 'name', key };
 }
 
 /**
- * The WHERE clause shared by the list, its count, the export and the duplicate finder:
- * active donors in the actor's scope matching the filters. Returns null when nothing can match.
+ * The WHERE clause shared by the list, its count and the export: active donors in the actor's
+ * scope matching the filters. Returns null when nothing can match.
  */
-export async function donorFilter(db: Queryable, actor: Actor | SystemActor, input: Omit<ListDonorsInput, 'page' | 'pageSize'>): Promise<{ where: string; params: unknown[] } | null> {
-  const units = await scopeUnitIds(db, actor, 'donors.read');
+export interface DonorFilter {
+  where: string;
+  params: unknown[];
+  /** a name fragment is part of the filter (see listDonors for why that changes the query) */
+  byName: boolean;
+}
+
+export async function donorFilter(db: Queryable, actor: Actor | SystemActor, input: Omit<ListDonorsInput, 'page' | 'pageSize'>): Promise<DonorFilter | null> {
+  let units = await scopeUnitIds(db, actor, 'donors.read');
+  if (input.unitId) units = await unitsUnder(db, input.unitId, units);
   if (units && units.length === 0) return null;
   const params: unknown[] = [];
   const p = (v: unknown) => {
@@ -57,19 +68,17 @@ export async function donorFilter(db: Queryable, actor: Actor | SystemActor, inp
     return `$${params.length}`;
   };
   const where = ['d.merged_into IS NULL'];
-  if (units) where.push(`EXISTS (SELECT 1 FROM donor_unit_link l WHERE l.donor_id = d.id AND l.unit_id = ANY(${p(units)}::uuid[]))`);
-  if (input.unitId) {
-    where.push(`EXISTS (SELECT 1 FROM donor_unit_link l JOIN org_unit ou ON ou.id = l.unit_id
-                         WHERE l.donor_id = d.id AND ou.path @> ARRAY[${p(input.unitId)}::uuid])`);
-  }
+  if (units) where.push(knownTo('d', p(units)));
   if (input.type) where.push(`d.type = ${p(input.type)}`);
   if (input.tag) where.push(`d.tags @> ARRAY[${p(normalizeFa(input.tag))}::text]`);
   if (input.category) where.push(`d.categories @> ARRAY[${p(input.category)}::text]`);
   if (input.countyId !== undefined) where.push(`d.county_geo_id = ${p(input.countyId)}`);
+  let byName = false;
   if (input.q) {
     const query = classifyQuery(input.q);
     if (query.kind === 'nothing') return null;
     if (query.kind === 'name') {
+      byName = true;
       // LIKE wildcards typed by the user are literal characters
       where.push(`d.name_key LIKE ${p(`%${query.key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     } else {
@@ -84,7 +93,7 @@ export async function donorFilter(db: Queryable, actor: Actor | SystemActor, inp
       where.push(`d.id IN (${sources.join(' UNION ')})`);
     }
   }
-  return { where: where.join('\n AND '), params };
+  return { where: where.join('\n AND '), params, byName };
 }
 
 export interface DonorListRow {
@@ -121,13 +130,33 @@ export async function listDonors(db: Queryable, actor: Actor | SystemActor, inpu
   const filter = await donorFilter(db, actor, input);
   if (!filter) return empty;
   const n = filter.params.length;
+  const paging = [input.pageSize, (input.page - 1) * input.pageSize];
+  if (filter.byName) {
+    // A fragment can match tens of thousands of donors, and the matches cluster in the name
+    // order, so walking the name index until 20 match is a gamble. Instead: take at most
+    // TOTAL_CAP + 1 matches through the trigram index (AND the scope's indexes), sort those.
+    // Up to TOTAL_CAP matches the answer is exact; beyond, totalCapped asks for a longer query.
+    const { rows } = await db.query<DonorListRow & { total: number }>(
+      `WITH c AS MATERIALIZED (SELECT d.id, d.name_key FROM donor d WHERE ${filter.where} LIMIT ${TOTAL_CAP + 1}),
+            page AS (SELECT id, name_key FROM c ORDER BY name_key, id LIMIT $${n + 1} OFFSET $${n + 2})
+       SELECT t.total, x.* FROM (SELECT count(*)::int AS total FROM c) t
+         LEFT JOIN LATERAL (SELECT ${donorListColumns}, page.name_key FROM page JOIN donor d ON d.id = page.id ${donorListJoins}) x ON true
+        ORDER BY x.name_key, x.id`,
+      [...filter.params, ...paging],
+    );
+    const total = rows[0]?.total ?? 0;
+    return {
+      items: rows.filter((r) => r.id !== null).map((r) => toDonorListItem(r)),
+      total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP, page: input.page, pageSize: input.pageSize,
+    };
+  }
   const { rows } = await db.query<DonorListRow>(
     `WITH page AS (
        SELECT d.id FROM donor d WHERE ${filter.where}
         ORDER BY d.name_key, d.id LIMIT $${n + 1} OFFSET $${n + 2})
      SELECT ${donorListColumns} FROM page JOIN donor d ON d.id = page.id ${donorListJoins}
       ORDER BY d.name_key, d.id`,
-    [...filter.params, input.pageSize, (input.page - 1) * input.pageSize],
+    [...filter.params, ...paging],
   );
   let total = (input.page - 1) * input.pageSize + rows.length;
   let totalCapped = false;

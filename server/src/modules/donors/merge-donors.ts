@@ -158,6 +158,9 @@ export async function mergeDonors(tx: Queryable, ctx: OpContext, input: MergeDon
   await tx.query(`DELETE FROM donor_relation WHERE (donor_id = $1 AND related_donor_id = $2) OR (donor_id = $2 AND related_donor_id = $1)`, [survivor.id, dup.id]);
   await tx.query('UPDATE donor_mobile SET position = position + 100 WHERE donor_id = $1', [dup.id]);
   const { moved, frozen } = await repointReferences(tx, survivor.id, dup.id);
+  // the duplicate's registering unit now knows the survivor by a merge (see donor_unit_link)
+  await tx.query(`UPDATE donor_unit_link SET reason = 'merge' WHERE donor_id = $1 AND unit_id <> $2 AND reason IN ('registration', 'import')`,
+    [survivor.id, survivor.unit_id]);
 
   const actorId = ctx.actor.kind === 'staff' ? ctx.actor.userId : null;
   const actorName = ctx.actor.kind === 'staff' ? ctx.actor.fullName : ctx.actor.name;

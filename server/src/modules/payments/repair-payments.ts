@@ -1,5 +1,6 @@
 import type { Pool } from '../../db/pool.ts';
 import { systemContext } from '../access/actor.ts';
+import type { ReceiptAllocator } from '../contributions/receipt-allocator.ts';
 import type { PaymentGateway } from './gateway.ts';
 import { settlePayment, type SettleResult } from './settle-payment.ts';
 
@@ -14,6 +15,7 @@ export interface RepairOptions {
   now?: Date;
   minAgeSeconds?: number;
   limit?: number;
+  receipts?: ReceiptAllocator | undefined;
   /** called after each payment this run credited (sends the donor's receipt SMS) */
   onCredited?: (result: SettleResult) => Promise<void>;
 }
@@ -33,7 +35,7 @@ export async function repairPayments(pool: Pool, gateway: PaymentGateway, opts: 
   const expireBefore = new Date(now.getTime() - paymentTimeouts.expireAfterMinutes * 60_000);
   const out = { checked: 0, credited: 0, expired: 0 };
   for (const { id } of rows) {
-    const result = await settlePayment(pool, gateway, id, { source: 'repair', expireBefore, ctx: systemContext('payment-repair') });
+    const result = await settlePayment(pool, gateway, id, { source: 'repair', expireBefore, ctx: systemContext('payment-repair'), receipts: opts.receipts });
     out.checked++;
     if (result.credited) {
       out.credited++;

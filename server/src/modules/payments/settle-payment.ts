@@ -1,11 +1,12 @@
 import { formatJalaliDate } from '@mosharekat/fa';
 import type { Pool } from '../../db/pool.ts';
-import { withTx } from '../../db/pool.ts';
+import { deferUntilCommit, withTx } from '../../db/pool.ts';
 import { AppError, isAppError } from '../../lib/errors.ts';
 import type { OpContext } from '../access/actor.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { recordCashContribution } from '../contributions/record-cash-contribution.ts';
 import type { ContributionDto } from '../contributions/contributions.schemas.ts';
+import type { ReceiptAllocator } from '../contributions/receipt-allocator.ts';
 import type { PaymentGateway, VerifyOutcome } from './gateway.ts';
 import { loadPayment, type PaymentRow } from './payment-row.ts';
 
@@ -18,6 +19,8 @@ export interface SettleOptions {
   expireBefore?: Date;
   /** request id and address for the audit rows */
   ctx: OpContext;
+  /** the app's receipt-serial allocator (contributions/receipt-allocator.ts), when there is one */
+  receipts?: ReceiptAllocator | undefined;
 }
 
 export interface SettleResult {
@@ -60,12 +63,15 @@ export async function settlePayment(pool: Pool, gateway: PaymentGateway, payment
       writeAudit(tx, ctx, { action, entityType: 'payment', entityId: p.id, unitId: p.unit_id, summary: { authority: p.authority, amountRials: p.amount_rials, source: opts.source, ...summary } });
 
     if (outcome.kind === 'paid') {
-      const contribution = await creditOnce(tx, p, ctx);
-      await tx.query(
-        `UPDATE payment SET status = 'verified', ref_id = $2, card_pan = $3, contribution_id = $4, last_code = $5, checks = checks + 1,
-                last_checked_at = now(), closed_at = now() WHERE id = $1`,
-        [p.id, outcome.refId, outcome.cardPan, contribution.id, outcome.code],
-      );
+      const contribution = await creditOnce(tx, p, ctx, opts.receipts);
+      // after the contribution's own row, which recordCashContribution writes just before commit
+      await deferUntilCommit(tx, async () => {
+        await tx.query(
+          `UPDATE payment SET status = 'verified', ref_id = $2, card_pan = $3, contribution_id = $4, last_code = $5, checks = checks + 1,
+                  last_checked_at = now(), closed_at = now() WHERE id = $1`,
+          [p.id, outcome.refId, outcome.cardPan, contribution.id, outcome.code],
+        );
+      });
       await audit('payment.verified', { code: outcome.code, refId: outcome.refId, contributionId: contribution.id, receiptNo: contribution.receiptNo, wasStatus: p.status });
       return contribution;
     }
@@ -92,14 +98,14 @@ function gatewayCtx(ctx: OpContext): OpContext {
 }
 
 /** Records the gift (channel 'gateway', reference = the authority): the unit's fund for the purpose. */
-async function creditOnce(tx: Parameters<typeof recordCashContribution>[0], p: PaymentRow, ctx: OpContext): Promise<ContributionDto> {
+async function creditOnce(tx: Parameters<typeof recordCashContribution>[0], p: PaymentRow, ctx: OpContext, receipts: ReceiptAllocator | undefined): Promise<ContributionDto> {
   try {
     return await recordCashContribution(tx, ctx, {
       unitId: p.unit_id, donorId: null, amountRials: p.amount_rials,
       fundKind: p.purpose_code === 'general' ? 'general' : 'specific', purposeCode: p.purpose_code === 'general' ? undefined : p.purpose_code,
       channel: 'gateway', channelRef: p.authority, receivedOn: formatJalaliDate(new Date(), { digits: 'latin' }),
       notes: `پرداخت اینترنتی (${p.gateway})`,
-    });
+    }, { receipts });
   } catch (err) {
     // Cannot happen while the payment row is locked and still unverified; if it ever does, the
     // unique reference has done its job and this transaction must not pretend otherwise.

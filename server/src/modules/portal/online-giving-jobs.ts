@@ -11,6 +11,7 @@ import { jobBaseUrl, notifyGatewayGift } from './notify-gift.ts';
 export async function runOnlineGivingJobs(app: FastifyInstance, opts: Omit<RepairOptions, 'onCredited'> = {}) {
   const repaired = await repairPayments(app.pool, gatewayOf(app), {
     ...opts,
+    receipts: app.receipts,
     onCredited: (r) => notifyGatewayGift(app, r.payment, r.credited!, jobBaseUrl(app)),
   });
   await app.pool.query(`DELETE FROM rate_event WHERE at < now() - interval '1 day'`);

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/pool.ts';
 import { AppError } from '../../lib/errors.ts';
+import { loadFund } from '../ledger/funds.ts';
 import { loadMoneyFacts } from './spending-facts.ts';
 import type { SpendingColumns } from './spending-input.ts';
 import { evaluateSpendingRules } from './spending-rules.ts';
@@ -9,8 +10,8 @@ import { evaluateSpendingRules } from './spending-rules.ts';
  * refused when it is written, with the reason (rule A2 of spending-rules.ts) and the field to fix.
  */
 export async function refuseIntentMismatch(tx: Queryable, unitId: string, cols: SpendingColumns): Promise<void> {
+  if ((await loadFund(tx, cols.fund_id)).kind !== 'specific') return;
   const { fund, facts } = await loadMoneyFacts(tx, { unitId, fundId: cols.fund_id, placeUnitId: cols.place_unit_id, placeGeoId: cols.place_geo_id });
-  if (fund.kind !== 'specific') return;
   const rule = evaluateSpendingRules(
     { unitId, amountRials: cols.amount_rials, purposeCode: cols.purpose_code, targetGroupCode: cols.target_group_code, project: cols.project, status: 'draft', authority: null, pinned: null },
     fund, facts,

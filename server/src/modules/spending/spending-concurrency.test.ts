@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unitByCode } from '../../testing/factories.ts';
 import { testApp, type Session } from '../../testing/test-app.ts';
 import { runLedgerCheck } from '../ledger/ledger-check.ts';
+import { runSpendingCheck } from './spending-check.ts';
 import { councilMeeting, fundUnit, key, periodAroundNow, person, spendingBody } from './governance-fixtures.ts';
 
 /*
@@ -67,6 +68,7 @@ describe('spending under races', () => {
     expect(rows[0]).toEqual({ used: 10_000_000n, approved: 10, held: 10_000_000n });
     expect((await secretary.get(`/api/resolutions/${resolution.id}`)).json().authorization).toMatchObject({ usedRials: '10000000', remainingRials: '0' });
     expect(await runLedgerCheck(db.pool)).toEqual([]);
+    expect(await runSpendingCheck(db.pool)).toEqual([]);
   });
 
   it('should never overdraw a fund when 200 approvals race for it', { timeout: 180_000 }, async () => {
@@ -93,5 +95,6 @@ describe('spending under races', () => {
     const approved = await db.pool.query(`SELECT count(*)::int AS n FROM spending_request WHERE fund_id = $1 AND status = 'approved'`, [funds.orphans]);
     expect(approved.rows[0].n).toBe(50);
     expect(await runLedgerCheck(db.pool)).toEqual([]);
+    expect(await runSpendingCheck(db.pool)).toEqual([]);
   });
 });

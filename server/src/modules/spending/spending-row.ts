@@ -72,7 +72,8 @@ export function toSpendingDto(r: SpendingRow): SpendingRequestDto {
     requestedBy: { id: r.requested_by, name: r.requested_by_name },
     orderedBy: r.ordered_by ? { id: r.ordered_by, name: r.ordered_by_name ?? '' } : null,
     approvals: r.approvals.map((a) => ({ slot: a.slot, by: { id: a.userId, name: a.name }, at: new Date(a.at).toISOString(), note: a.note })),
-    requiredApprovals: requiredSlots(r.authority ?? (r.fund_kind === 'specific' ? 'specific' : 'resolution')),
+    // a general-fund draft does not know its route (resolution or delegation) until it is submitted
+    requiredApprovals: r.authority ? requiredSlots(r.authority) : r.fund_kind === 'specific' ? requiredSlots('specific') : [],
     submittedAt: iso(r.submitted_at), orderedAt: iso(r.ordered_at), approvedAt: iso(r.approved_at), approvalExpiresAt: iso(r.approval_expires_at),
     paidAt: iso(r.paid_at), paymentDocumentNo: r.payment_document_no, journalId: r.journal_id?.toString() ?? null, closedAt: iso(r.closed_at),
     createdAt: r.created_at.toISOString(),

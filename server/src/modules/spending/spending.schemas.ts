@@ -66,7 +66,7 @@ export const spendingRequest = z.object({
   requestedBy: person,
   orderedBy: person.nullable(),
   approvals: z.array(z.object({ slot: z.enum(approvalSlots), by: person, at: z.string(), note: z.string().nullable() })),
-  /** the approval slots its route needs (see spending-rules.ts) */
+  /** the approval slots its route needs (see spending-rules.ts); empty for a general-fund draft, whose route is fixed at submission */
   requiredApprovals: z.array(z.enum(approvalSlots)),
   submittedAt: z.string().nullable(),
   orderedAt: z.string().nullable(),

@@ -3,6 +3,7 @@ import { unitByCode } from '../../testing/factories.ts';
 import { postingsTable } from '../../testing/postings.ts';
 import { testApp } from '../../testing/test-app.ts';
 import { runLedgerCheck } from '../ledger/ledger-check.ts';
+import { runSpendingCheck } from './spending-check.ts';
 import { expireSpendingApprovals } from './expire-spending-approvals.ts';
 import { councilMeeting, fundUnit, key, periodAroundNow, person, spendingBody, today } from './governance-fixtures.ts';
 
@@ -126,6 +127,7 @@ describe('spending under governance, end to end', () => {
     expect(lower.statusCode).toBe(409);
     expect(lower.json().error.code).toBe('RESOLUTION_CEILING_BELOW_USED');
     expect(await runLedgerCheck(db.pool)).toEqual([]);
+    expect(await runSpendingCheck(db.pool)).toEqual([]);
   });
 
   it('should let a delegate director order and the participation unit approve at the province', async () => {
@@ -190,6 +192,7 @@ describe('spending under governance, end to end', () => {
       "
     `);
     expect(await runLedgerCheck(db.pool)).toEqual([]);
+    expect(await runSpendingCheck(db.pool)).toEqual([]);
   });
 
   it('should release the reservation when an approved request is cancelled or its approval expires', async () => {
@@ -228,6 +231,26 @@ describe('spending under governance, end to end', () => {
     expect(await held()).toBe('0');
     expect((await finance.post(`/api/spending-requests/${b}/pay`, { documentNo: 'X-1' }, key())).json().error.code).toBe('SPENDING_WRONG_STATE');
     expect(await runLedgerCheck(db.pool)).toEqual([]);
+    expect(await runSpendingCheck(db.pool)).toEqual([]);
+  });
+
+  it('should let a county spend only what the province has passed down to it', async () => {
+    const { db } = await testApp();
+    const county = await unitByCode(db.pool, 'C2310');
+    const requester = await person('participation_officer', 'C2310');
+    const approver = await person('participation_officer', 'P23');
+    const finance = await person('finance_officer', 'P23');
+    const { funds } = await fundUnit(requester, null, county.id, [{ fundKind: 'specific', purposeCode: 'food', amountRials: '3000000' }]);
+    const r = (await requester.post('/api/spending-requests', spendingBody(county.id, funds.food!, { purposeCode: 'food', amountRials: '1000000', title: 'بسته اطعام' }))).json();
+    expect((await requester.post(`/api/spending-requests/${r.request.id}/submit`, {})).statusCode).toBe(200);
+    const refused = await approver.post(`/api/spending-requests/${r.request.id}/approve`, {}, key());
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toBe('مانده کافی نیست: از این صندوق فقط ۰ ریال به حساب هزینه‌کرد شهرستان منتقل شده است؛ استان باید مانده را واگذار کند.');
+    await finance.post('/api/pass-downs', { countyUnitId: county.id, documentNo: 'PD-FOOD-1', items: [{ fundId: funds.food, amountRials: '1000000' }] }, key());
+    const approved = await approver.post(`/api/spending-requests/${r.request.id}/approve`, {}, key());
+    expect(approved.json().request.status, approved.body).toBe('approved');
+    expect(await runLedgerCheck(db.pool)).toEqual([]);
+    expect(await runSpendingCheck(db.pool)).toEqual([]);
   });
 
   it('should keep requests of other counties out of sight and refuse bad input field by field', async () => {

@@ -1,11 +1,12 @@
 import { formatJalaliDate, parseMobile } from '@mosharekat/fa';
 import type { Pool, Queryable } from '../../db/pool.ts';
-import { withTx } from '../../db/pool.ts';
+import { deferUntilCommit, withTx } from '../../db/pool.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { OpContext } from '../access/actor.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { recordCashContribution } from '../contributions/record-cash-contribution.ts';
 import type { ContributionDto } from '../contributions/contributions.schemas.ts';
+import type { ReceiptAllocator } from '../contributions/receipt-allocator.ts';
 import { encryptMobile, mobileHash } from '../donors/donor-pii.ts';
 import { normalizeUssdCode, resolveDialledCode } from './ussd-codes.ts';
 
@@ -29,7 +30,7 @@ export type UssdGiftResult =
  * first; the contribution's unique (channel, reference) backs that up. The same id with another
  * amount or code is refused rather than guessed at.
  */
-export async function recordUssdGift(pool: Pool, ctx: OpContext, input: UssdGiftInput): Promise<UssdGiftResult> {
+export async function recordUssdGift(pool: Pool, ctx: OpContext, input: UssdGiftInput, deps: { receipts?: ReceiptAllocator | undefined } = {}): Promise<UssdGiftResult> {
   const mobile = input.mobile ? parseMobile(input.mobile) : null;
   const mobileValue = mobile?.ok ? mobile.value : null; // a mobile we cannot read still leaves a gift to record
   const dialled = normalizeUssdCode(input.dialledCode) ?? input.dialledCode.trim().slice(0, 60);
@@ -47,13 +48,17 @@ export async function recordUssdGift(pool: Pool, ctx: OpContext, input: UssdGift
       fundKind: code.purpose_code === 'general' ? 'general' : 'specific', purposeCode: code.purpose_code === 'general' ? undefined : code.purpose_code,
       channel: 'ussd', channelRef: input.transactionId, receivedOn: formatJalaliDate(new Date(), { digits: 'latin' }),
       notes: `کد دستوری ${code.code}${code.campaign ? ` — پویش ${code.campaign}` : ''}`,
+    }, { receipts: deps.receipts });
+    // after the contribution's own row, which recordCashContribution writes just before commit;
+    // the advisory lock above is held until then, so a redelivery still finds this row
+    await deferUntilCommit(tx, async () => {
+      await tx.query(
+        `INSERT INTO ussd_transaction (transaction_id, dialled_code, ussd_code_id, amount_rials, mobile_hash, mobile_enc, contribution_id, paid_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [input.transactionId, dialled, code.id, input.amountRials, mobileValue ? mobileHash(mobileValue) : null,
+          mobileValue ? encryptMobile(mobileValue) : null, contribution.id, input.paidAt ?? null],
+      );
     });
-    await tx.query(
-      `INSERT INTO ussd_transaction (transaction_id, dialled_code, ussd_code_id, amount_rials, mobile_hash, mobile_enc, contribution_id, paid_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [input.transactionId, dialled, code.id, input.amountRials, mobileValue ? mobileHash(mobileValue) : null,
-        mobileValue ? encryptMobile(mobileValue) : null, contribution.id, input.paidAt ?? null],
-    );
     await writeAudit(tx, ctx, {
       action: 'ussd.credit', entityType: 'ussd_transaction', entityId: input.transactionId, unitId: code.unit_id,
       summary: { amountRials: input.amountRials, code: code.code, purposeCode: code.purpose_code, contributionId: contribution.id, receiptNo: contribution.receiptNo },

@@ -68,7 +68,7 @@ export async function ussdRoutes(app: ZApp) {
       const b = req.body;
       const result = await recordUssdGift(app.pool, { actor: { kind: 'system', name: 'ussd' }, requestId: req.id, ip: req.ip ?? null }, {
         transactionId: b.transactionId, amountRials: BigInt(b.amount), dialledCode: b.ussdCode, mobile: b.mobile ?? null, paidAt: b.paidAt ? new Date(b.paidAt) : null,
-      });
+      }, { receipts: app.receipts });
       const contributionId = result.status === 'credited' ? result.contribution.id : result.contributionId;
       const receipt = await getReceiptByContribution(app.pool, contributionId);
       if (result.status === 'credited' && result.mobile) {
