@@ -185,7 +185,8 @@ export async function buildApp(config: Config, pool: Pool, opts: { logger?: bool
   // of their own); any other non-API path gets index.html so the client-side router can take it.
   const webRoot = path.resolve(config.webDist);
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, serve: false });
+  // the build writes .br and .gz beside each asset: served as such to clients that accept them
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, serve: false, preCompressed: true });
   app.setNotFoundHandler((req, reply) => {
     const url = decodeURIComponent(req.url.split('?')[0] ?? '');
     if (url.startsWith('/api/') || url === '/api' || (req.method !== 'GET' && req.method !== 'HEAD') || !hasWeb) {

@@ -25,6 +25,11 @@ export function createPool(connectionString: string, opts: PoolOptions = {}): pg
     // or DELETE append-only tables (audit, ledger) whatever a query asks.
     options: (opts.appRole ?? true) ? '-c role=mosharekat_app -c TimeZone=UTC' : '-c TimeZone=UTC',
   });
+  // An idle connection dropped by the server (a restart, shutdown) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on('error', (err) => {
+    if (!/terminating connection|Connection terminated/.test(err.message)) console.error('database pool error:', err.message);
+  });
   return pool;
 }
 

@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/pool.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { OpContext } from '../access/actor.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { loadCouncil, loadMeeting } from './council-row.ts';
+import { loadCouncil } from './council-row.ts';
 import { parseTimeOfDay } from './council-rules.ts';
 import { getMeeting } from './get-meeting.ts';
 
