@@ -27,6 +27,11 @@ function countVitest(file) {
   const report = JSON.parse(fs.readFileSync(file, 'utf8'));
   passed += report.numPassedTests;
   failed += report.numFailedTests;
+  // a run that found no tests, or failed outside a test (setup, unhandled errors), is a failure
+  if (report.numTotalTests === 0 || report.success === false) {
+    failures.push(`${path.basename(file, '.json')} run did not succeed (${report.numTotalTests} tests)`);
+    if (report.numFailedTests === 0) failed += 1;
+  }
   return true;
 }
 

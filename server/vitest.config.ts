@@ -10,5 +10,7 @@ export default defineConfig({
     // each test file gets its own database cloned from a migrated template, so files run in parallel
     pool: 'forks',
     maxWorkers: 2,
+    // projects with their own worker count run as their own group (vitest requires a distinct order)
+    sequence: { groupOrder: 1 },
   },
 });

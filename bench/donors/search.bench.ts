@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { generateMobile, generateNationalCode, searchKey } from '@mosharekat/fa';
 import { buildApp } from '../../server/src/app.ts';
 import { loadConfig, repoRoot } from '../../server/src/config.ts';
@@ -196,7 +197,8 @@ async function time(n: number, f: (i: number) => Promise<number>): Promise<{ p50
   return { p50: percentile(ms, 50), p95: percentile(ms, 95), max: ms.at(-1)!, hits: hits / n };
 }
 
-function fragments(count: number): string[] {
+/** The name queries of the benchmark: fragments, family names, full names typed with Arabic letters. */
+export function fragments(count: number): string[] {
   const r = rng(77);
   const out: string[] = [];
   while (out.length < count) {
@@ -297,4 +299,5 @@ async function main() {
   }
 }
 
-await main();
+// run when executed (not when imported to study single queries)
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
