@@ -34,8 +34,8 @@ export function createPool(connectionString: string, opts: PoolOptions = {}): pg
 }
 
 interface DeferredSql { text: string; params: unknown[]; mapError?: ((err: unknown) => Error | null) | undefined }
-const beforeCommit = new WeakMap<object, (() => Promise<void>)[]>();
-const sqlBeforeCommit = new WeakMap<object, DeferredSql[]>();
+type Deferred = { sql: DeferredSql } | { fn: () => Promise<void> };
+const beforeCommit = new WeakMap<object, Deferred[]>();
 
 /** A parameter as an SQL literal, for statements sent together with COMMIT in one round trip. */
 function literal(client: pg.PoolClient, v: unknown): string {
@@ -65,8 +65,8 @@ function arrayLiteral(values: unknown[]): string {
  * Outside withTx it runs at once.
  */
 export async function deferSql(tx: Queryable, text: string, params: unknown[], mapError?: (err: unknown) => Error | null): Promise<void> {
-  const list = sqlBeforeCommit.get(tx);
-  if (list) list.push({ text, params, mapError });
+  const list = beforeCommit.get(tx);
+  if (list) list.push({ sql: { text, params, mapError } });
   else {
     try {
       await tx.query(text, params);
@@ -83,42 +83,52 @@ export async function deferSql(tx: Queryable, text: string, params: unknown[], m
  */
 export async function deferUntilCommit(tx: Queryable, fn: () => Promise<void>): Promise<void> {
   const list = beforeCommit.get(tx);
-  if (list) list.push(fn);
+  if (list) list.push({ fn });
   else await fn();
 }
 
 /** Runs `fn` in one transaction; commits if it resolves, rolls back if it throws. */
 export async function withTx<T>(pool: pg.Pool, fn: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
-  const deferred: (() => Promise<void>)[] = [];
-  const deferredSql: DeferredSql[] = [];
+  const deferred: Deferred[] = [];
   beforeCommit.set(client, deferred);
-  sqlBeforeCommit.set(client, deferredSql);
   try {
     await client.query('BEGIN');
     const result = await fn(client);
-    for (const d of deferred.splice(0)) await d();
-    if (deferredSql.length) {
-      const statements = deferredSql.map((d) => d.text.replace(/\$(\d+)/g, (_, n: string) => literal(client, d.params[Number(n) - 1])));
+    // deferred work in the order it was queued: statements travel in batches, the last batch
+    // together with COMMIT; a deferred function flushes the statements queued before it
+    let batch: DeferredSql[] = [];
+    const flush = async (commit: boolean) => {
+      const statements = batch.map((d) => d.text.replace(/\$(\d+)/g, (_, n: string) => literal(client, d.params[Number(n) - 1])));
+      const sent = batch;
+      batch = [];
+      if (commit) statements.push('COMMIT');
+      if (!statements.length) return;
       try {
-        await client.query(`${statements.join(';\n')};\nCOMMIT`);
+        await client.query(statements.join(';\n'));
       } catch (err) {
-        for (const d of deferredSql) {
+        for (const d of sent) {
           const mapped = d.mapError?.(err);
           if (mapped) throw mapped;
         }
         throw err;
       }
-    } else {
-      await client.query('COMMIT');
+    };
+    for (let i = 0; i < deferred.length; i++) {
+      const d = deferred[i]!;
+      if ('sql' in d) batch.push(d.sql);
+      else {
+        await flush(false);
+        await d.fn();
+      }
     }
+    await flush(true);
     return result;
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {});
     throw err;
   } finally {
     beforeCommit.delete(client);
-    sqlBeforeCommit.delete(client);
     client.release();
   }
 }

@@ -56,3 +56,34 @@ export const ROLES = [
 ] as const satisfies readonly Role[];
 
 export const UNIT_KINDS = ['hq', 'province', 'county', 'department'] as const satisfies readonly OrgUnitKind[];
+
+// Contributions and the fund ledger (issue 5).
+export type Contribution = Ok<paths['/api/contributions/{id}']['get']>;
+export type ContributionPage = Ok<paths['/api/contributions']['get']>;
+export type ContributionQuery = Query<paths['/api/contributions']['get']>;
+export type NewContribution = Body<paths['/api/contributions']['post']>;
+export type Channel = NewContribution['channel'];
+export type FundKind = NewContribution['fundKind'];
+export type ContributionBatch = Ok<paths['/api/contribution-batches/{id}']['get']>;
+export type NewBatch = Body<paths['/api/contribution-batches']['post']>;
+export type BatchStub = Body<paths['/api/contribution-batches/{id}/items']['post']>;
+export type ContributionImport = Ok<paths['/api/contribution-imports/{id}']['get']>;
+export type ImportQuery = Query<paths['/api/contribution-imports']['post']>;
+export type ImportChannel = ImportQuery['channel'];
+export type ImportErrorRow = Ok<paths['/api/contribution-imports/{id}/errors']['get']>['items'][number];
+export type Catalogues = Ok<paths['/api/catalogues']['get']>;
+export type CatalogueEntry = Catalogues['purposes'][number];
+export type Balances = Ok<paths['/api/balances']['get']>;
+export type Statement = Ok<paths['/api/ledger-accounts/{id}/statement']['get']>;
+export type StatementLine = Statement['lines'][number];
+export type PendingPassDowns = Ok<paths['/api/pass-downs/pending']['get']>;
+export type PendingPassDown = PendingPassDowns['items'][number];
+export type ContributionReport = Ok<paths['/api/reports/contributions']['get']>;
+export type DonorPage = Ok<paths['/api/donors']['get']>;
+export type DonorSummary = DonorPage['items'][number];
+
+/** Channels of a gift, in the order the record form offers them (cash at the counter first). */
+export const CHANNELS = ['counter_cash', 'pos', 'card_to_card', 'bank_transfer', 'cheque', 'gateway', 'ussd', 'payroll', 'other'] as const satisfies readonly Channel[];
+/** Channels a settlement file can come from (the import route's enum). */
+export const IMPORT_CHANNELS = ['gateway', 'ussd', 'card_to_card', 'bank_transfer', 'pos', 'payroll'] as const satisfies readonly ImportChannel[];
+export const FUND_KINDS = ['general', 'specific'] as const satisfies readonly FundKind[];

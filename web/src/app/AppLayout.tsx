@@ -7,7 +7,7 @@ import { LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } fr
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useMe } from './auth';
-import { allowedPages } from './nav';
+import { allowedPages, pageOf } from './nav';
 import { useWorkingUnit } from './working-unit';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PageSpinner } from '../components/PageSpinner';
@@ -19,7 +19,7 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { can } = useAuth();
   const { pathname } = useLocation();
   const pages = allowedPages(can);
-  const selected = pages.find((page) => (page.path === '/' ? pathname === '/' : pathname.startsWith(page.path)));
+  const selected = pageOf(pages, pathname);
   return (
     <nav aria-label={t('nav.label')}>
       <Menu

@@ -114,3 +114,13 @@ export function fromJalaliKey(key: string): Date | null {
   const date = parse(key, 'yyyy-MM-dd', new Date());
   return isValid(date) ? date : null;
 }
+
+/** A picked day as the API takes Jalali days: 1404/05/01. */
+export function jalaliDay(date: Date): string {
+  return format(date, 'yyyy/MM/dd');
+}
+
+/** A URL day key (1404-05-01) as the API's Jalali day (1404/05/01); empty stays empty. */
+export function apiDay(key: string): string {
+  return key.replace(/-/g, '/');
+}

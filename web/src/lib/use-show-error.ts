@@ -18,10 +18,12 @@ export function useShowError() {
   const { message } = App.useApp();
   const { t } = useTranslation();
   return useCallback(
-    (error: unknown, form?: FormInstance) => {
+    /** `rename` maps an API field to the form field that holds it (e.g. amountRials → amountToman). */
+    (error: unknown, form?: FormInstance, rename?: Record<string, string>) => {
       if (error instanceof ApiError && form && error.fields.length > 0) {
-        const known = error.fields.filter((f) => isRegistered(form, fieldPath(f.field)));
-        form.setFields(known.map((f) => ({ name: fieldPath(f.field), errors: [f.message] })));
+        const nameOf = (field: string) => fieldPath(rename?.[field] ?? field);
+        const known = error.fields.filter((f) => isRegistered(form, nameOf(f.field)));
+        form.setFields(known.map((f) => ({ name: nameOf(f.field), errors: [f.message] })));
         if (known.length === error.fields.length) return;
         const rest = error.fields.filter((f) => !known.includes(f));
         void message.error(rest.map((f) => f.message).join(' — ') || errorText(error, t));
