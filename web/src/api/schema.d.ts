@@ -9451,6 +9451,7 @@ export interface paths {
                                 /** Format: uuid */
                                 provinceUnitId: string;
                                 donorId: string | null;
+                                donorName: string | null;
                                 fund: {
                                     /** Format: uuid */
                                     id: string;
@@ -9705,6 +9706,7 @@ export interface paths {
                             /** Format: uuid */
                             provinceUnitId: string;
                             donorId: string | null;
+                            donorName: string | null;
                             fund: {
                                 /** Format: uuid */
                                 id: string;
@@ -9945,6 +9947,7 @@ export interface paths {
                             /** Format: uuid */
                             provinceUnitId: string;
                             donorId: string | null;
+                            donorName: string | null;
                             fund: {
                                 /** Format: uuid */
                                 id: string;
@@ -10197,6 +10200,7 @@ export interface paths {
                             /** Format: uuid */
                             provinceUnitId: string;
                             donorId: string | null;
+                            donorName: string | null;
                             fund: {
                                 /** Format: uuid */
                                 id: string;

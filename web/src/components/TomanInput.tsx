@@ -1,7 +1,7 @@
 // An amount typed in toman: digits grouped as they are typed (Persian digits in Persian), the caret
 // kept after the digit it followed, and optionally the amount in words underneath, live. The value is
 // the digits only ("1250000"); turn it into rials with tomanToRials (bigint, never Number).
-import { useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
+import { useImperativeHandle, useLayoutEffect, useRef, type CSSProperties, type Ref } from 'react';
 import { Input, type InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { tomanInWords } from '@mosharekat/fa';
@@ -20,8 +20,10 @@ interface TomanInputProps {
   disabled?: boolean;
   'aria-label'?: string;
   'aria-invalid'?: boolean | 'true' | 'false';
-  style?: React.CSSProperties;
+  style?: CSSProperties;
   className?: string;
+  onBlur?: () => void;
+  onPressEnter?: () => void;
 }
 
 export function TomanInput({ value, onChange, words, id, ref, ...rest }: TomanInputProps) {

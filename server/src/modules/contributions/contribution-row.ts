@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/pool.ts';
 import type { Channel, ContributionDto } from './contributions.schemas.ts';
 
 export const contributionSelect = `
-  SELECT c.id, c.unit_id, u.name AS unit_name, u.code AS unit_code, u.path AS unit_path, c.province_unit_id, c.donor_id,
+  SELECT c.id, c.unit_id, u.name AS unit_name, u.code AS unit_code, u.path AS unit_path, c.province_unit_id, c.donor_id, dn.display_name AS donor_name,
          c.fund_id, f.kind AS fund_kind, f.name AS fund_name, f.purpose_code, f.target_group_code,
          c.amount_rials, c.channel, c.channel_ref, c.received_at, c.fiscal_year, c.journal_id, c.receipt_no, c.receipt_code,
          c.batch_id, c.notes, c.recorded_by, rb.username AS recorded_by_name, c.created_at,
@@ -12,11 +12,12 @@ export const contributionSelect = `
     JOIN org_unit u ON u.id = c.unit_id
     JOIN fund f ON f.id = c.fund_id
     LEFT JOIN staff_user rb ON rb.id = c.recorded_by
+    LEFT JOIN donor dn ON dn.id = c.donor_id
     LEFT JOIN contribution_reversal r ON r.contribution_id = c.id
     LEFT JOIN staff_user rr ON rr.id = r.reversed_by`;
 
 export interface ContributionRow {
-  id: string; unit_id: string; unit_name: string; unit_code: string; unit_path: string[]; province_unit_id: string; donor_id: string | null;
+  id: string; unit_id: string; unit_name: string; unit_code: string; unit_path: string[]; province_unit_id: string; donor_id: string | null; donor_name: string | null;
   fund_id: string; fund_kind: 'general' | 'specific'; fund_name: string; purpose_code: string; target_group_code: string | null;
   amount_rials: bigint; channel: Channel; channel_ref: string | null; received_at: Date; fiscal_year: number; journal_id: bigint;
   receipt_no: string; receipt_code: string; batch_id: string | null; notes: string | null; recorded_by: string | null;
@@ -26,7 +27,7 @@ export interface ContributionRow {
 
 export function toContributionDto(r: ContributionRow): ContributionDto {
   return {
-    id: r.id, unit: { id: r.unit_id, name: r.unit_name, code: r.unit_code }, provinceUnitId: r.province_unit_id, donorId: r.donor_id,
+    id: r.id, unit: { id: r.unit_id, name: r.unit_name, code: r.unit_code }, provinceUnitId: r.province_unit_id, donorId: r.donor_id, donorName: r.donor_name,
     fund: { id: r.fund_id, kind: r.fund_kind, name: r.fund_name, purposeCode: r.purpose_code, targetGroupCode: r.target_group_code },
     amountRials: r.amount_rials.toString(), channel: r.channel, channelRef: r.channel_ref, receivedAt: r.received_at.toISOString(),
     receivedOn: formatJalaliDate(r.received_at, { digits: 'latin' }), fiscalYear: r.fiscal_year, receiptNo: r.receipt_no, receiptCode: r.receipt_code,

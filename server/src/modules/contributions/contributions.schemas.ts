@@ -31,6 +31,7 @@ export const contribution = z.object({
   unit: z.object({ id: z.uuid(), name: z.string(), code: z.string() }),
   provinceUnitId: z.uuid(),
   donorId: z.uuid().nullable(),
+  donorName: z.string().nullable(),
   fund: z.object({ id: z.uuid(), kind: z.enum(['general', 'specific']), name: z.string(), purposeCode: z.string(), targetGroupCode: z.string().nullable() }),
   amountRials: rials,
   channel: z.enum(channels),

@@ -196,3 +196,24 @@ describe('recording contributions and passing them down', () => {
     expect(late.json().error.code).toBe('CONTRIBUTION_BATCH_CLOSED');
   });
 });
+
+describe('contributions of named donors', () => {
+  it('should name the donor on the gift and its receipt, and refuse a donor the recorder cannot see', async () => {
+    const { db } = await testApp();
+    const { fakeDonor } = await import('../donors/testing/fake-donor.ts');
+    const rey = await unitByCode(db.pool, 'C2303');
+    const officer = await session('participation_officer', 'C2303');
+    const donor = await fakeDonor(db.pool, { unitCode: 'C2303' });
+    const c = await officer.post('/api/contributions', gift(rey.id, { donorId: donor.id, amountRials: '15000000' }), { 'idempotency-key': key() });
+    expect(c.statusCode, c.body).toBe(201);
+    expect(c.json()).toMatchObject({ donorId: donor.id, donorName: donor.displayName });
+    const html = await officer.get(`/api/contributions/${c.json().id}/receipt.html`);
+    expect(html.body).toContain(donor.displayName);
+    const listed = (await officer.get(`/api/contributions?donorId=${donor.id}`)).json();
+    expect(listed.items.map((i: { id: string }) => i.id)).toEqual([c.json().id]);
+
+    const stranger = await fakeDonor(db.pool, { unitCode: 'C1010' });
+    const refused = await officer.post('/api/contributions', gift(rey.id, { donorId: stranger.id }), { 'idempotency-key': key() });
+    expect(refused.statusCode).toBe(404);
+  });
+});

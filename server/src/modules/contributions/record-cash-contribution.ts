@@ -9,6 +9,8 @@ import type { Intent } from '../ledger/funds.ts';
 import { postingTargets } from '../ledger/posting-targets.ts';
 import { postJournalDeferred } from '../ledger/post-journal.ts';
 import { holdsAt } from '../access/scope.ts';
+import { loadDonor } from '../donors/donor-scope.ts';
+import { linkDonorToUnit } from '../donors/link-donor-to-unit.ts';
 import { loadOrgUnit } from '../org/load-org-unit.ts';
 import { orgUnitColumns, type OrgUnitRow } from '../org/org-unit-row.ts';
 import { channelsNeedingRef, type Channel, type ContributionDto } from './contributions.schemas.ts';
@@ -65,6 +67,14 @@ export async function recordCashContribution(tx: Queryable, ctx: OpContext, inpu
 
   if (unit.dup_id) throw new AppError('CONTRIBUTION_DUPLICATE_REFERENCE', { field: 'channelRef', details: { existingId: unit.dup_id } });
   if (input.placeUnitId) await loadOrgUnit(tx, ctx.actor, input.placeUnitId, 'org.read');
+  // a named donor must be one the recorder may see; giving here makes the donor visible to this unit
+  let donorId: string | null = null;
+  let donorName: string | null = null;
+  if (input.donorId) {
+    const donor = await loadDonor(tx, ctx.actor, input.donorId, 'donors.read');
+    donorId = await linkDonorToUnit(tx, donor.id, unit.id);
+    donorName = donor.display_name;
+  }
 
   const { provinceId, centralAccountId, fund } = await postingTargets(tx, unit.id, intent);
 
@@ -91,17 +101,17 @@ export async function recordCashContribution(tx: Queryable, ctx: OpContext, inpu
     `INSERT INTO contribution (id, unit_id, province_unit_id, donor_id, fund_id, amount_rials, channel, channel_ref, received_at, fiscal_year,
                                journal_id, receipt_no, receipt_code, batch_id, notes, recorded_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-    [id, unit.id, provinceId, input.donorId ?? null, fund.id, input.amountRials, input.channel, channelRef, receivedAt, fiscalYear, journalId,
+    [id, unit.id, provinceId, donorId, fund.id, input.amountRials, input.channel, channelRef, receivedAt, fiscalYear, journalId,
       receiptNo, receiptCode, input.batchId ?? null, notes, recordedBy, createdAt],
     (err) => ((err as DatabaseError).code === '23505' && (err as DatabaseError).constraint === 'contribution_channel_ref_key'
       ? new AppError('CONTRIBUTION_DUPLICATE_REFERENCE', { field: 'channelRef' }) : null));
   await writeAudit(tx, ctx, {
     deferred: true,
     action: 'contribution.record', entityType: 'contribution', entityId: id, unitId: unit.id,
-    summary: { amountRials: input.amountRials, fundId: fund.id, channel: input.channel, channelRef, donorId: input.donorId ?? null, journalId },
+    summary: { amountRials: input.amountRials, fundId: fund.id, channel: input.channel, channelRef, donorId, journalId },
   });
   return {
-    id, unit: { id: unit.id, name: unit.name, code: unit.code }, provinceUnitId: provinceId, donorId: input.donorId ?? null, fund,
+    id, unit: { id: unit.id, name: unit.name, code: unit.code }, provinceUnitId: provinceId, donorId, donorName, fund,
     amountRials: input.amountRials.toString(), channel: input.channel, channelRef, receivedAt: receivedAt.toISOString(),
     receivedOn: formatJalaliDate(receivedAt, { digits: 'latin' }), fiscalYear, receiptNo, receiptCode, status: 'posted', reversal: null,
     journalId: journalId.toString(), batchId: input.batchId ?? null, notes, recordedBy: ctx.actor.kind === 'staff' ? ctx.actor.username : null,

@@ -43,7 +43,7 @@ export async function receiptRoutes(app: ZApp) {
     }, async (req, reply) => {
       const c = await getContribution(app.pool, actorOf(req), req.params.id); // scope check
       const r = await getReceiptByContribution(app.pool, c.id);
-      const html = await receiptHtml(r, { verifyUrl: `${baseUrl(req)}/r/${r.code}`, donorName: null });
+      const html = await receiptHtml(r, { verifyUrl: `${baseUrl(req)}/r/${r.code}`, donorName: r.donorName });
       if (format === 'html') return reply.type('text/html; charset=utf-8').send(html as never);
       const pdf = await htmlToPdf(html);
       return reply.type('application/pdf').header('content-disposition', `inline; filename="receipt-${r.receiptNo}.pdf"`).send(pdf as never);

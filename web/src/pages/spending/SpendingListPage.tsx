@@ -22,8 +22,8 @@ import { useCatalogues } from './catalogues';
 import { spendingColumns, spendingExportColumns } from './spending-columns';
 import { AUTHORITIES, SPENDING_STATUSES, type SpendingQuery, type SpendingRequest, type SpendingStatus } from './types';
 
-const DEFAULTS = { view: 'all', unitId: '', status: '', fundKind: '', purposeCode: '', authority: '', from: '', to: '', q: '', page: 1, pageSize: DEFAULT_PAGE_SIZE };
-const FILTER_KEYS = ['unitId', 'status', 'fundKind', 'purposeCode', 'authority', 'from', 'to', 'q'] as const;
+const DEFAULTS = { view: 'all', resolutionId: '', unitId: '', status: '', fundKind: '', purposeCode: '', authority: '', from: '', to: '', q: '', page: 1, pageSize: DEFAULT_PAGE_SIZE };
+const FILTER_KEYS = ['resolutionId', 'unitId', 'status', 'fundKind', 'purposeCode', 'authority', 'from', 'to', 'q'] as const;
 const ACTING = ['spending.approve', 'spending.confirm', 'spending.pay', 'spending.order'];
 
 function toQuery(filters: typeof DEFAULTS): SpendingQuery {
@@ -74,7 +74,7 @@ export default function SpendingListPage() {
         activeCount={FILTER_KEYS.filter((key) => filters[key]).length}
         onReset={() => {
           setDraftQ('');
-          setFilters({ unitId: '', status: '', fundKind: '', purposeCode: '', authority: '', from: '', to: '', q: '' });
+          setFilters({ resolutionId: '', unitId: '', status: '', fundKind: '', purposeCode: '', authority: '', from: '', to: '', q: '' });
         }}
         actions={
           <>

@@ -1,0 +1,120 @@
+// Follows an import: polls its progress until it finishes, then shows the counts and the refused
+// rows (row, column, the server's message in the page's language), paged on the server.
+import { useEffect, useState } from 'react';
+import { Alert, Card, Col, Progress, Row, Space, Statistic, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import type { ContributionImport, ImportErrorRow } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Money } from '../../components/Money';
+import { useFormat } from '../../lib/format';
+import { useAsync } from '../../lib/use-async';
+import { csvColumn } from './import-csv';
+
+const POLL_MS = 800;
+
+interface Props {
+  importId: string;
+  expectedRows: number | null;
+  onFinished: (result: ContributionImport) => void;
+}
+
+export function ImportProgress({ importId, expectedRows, onFinished }: Props) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [state, setState] = useState<ContributionImport | null>(null);
+  const [pollError, setPollError] = useState<unknown>();
+  const [page, setPage] = useState(1);
+
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = async () => {
+      try {
+        const next = await unwrap(api.GET('/api/contribution-imports/{id}', { params: { path: { id: importId } } }));
+        if (!live) return;
+        setState(next);
+        setPollError(undefined);
+        if (next.status === 'running') timer = setTimeout(() => void tick(), POLL_MS);
+        else onFinished(next);
+      } catch (error) {
+        if (!live) return;
+        setPollError(error);
+        timer = setTimeout(() => void tick(), POLL_MS * 4);
+      }
+    };
+    void tick();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // onFinished is the parent's callback of the moment; only a new import restarts the polling
+  }, [importId]);
+
+  const finished = state !== null && state.status !== 'running';
+  const errors = useAsync(
+    (signal) => (finished ? unwrap(api.GET('/api/contribution-imports/{id}/errors', { params: { path: { id: importId }, query: { page, pageSize: 20 } }, signal })) : Promise.resolve(undefined)),
+    [importId, finished, page],
+  );
+
+  const processed = state ? state.rowsImported + state.rowsDuplicate + state.rowsInvalid : 0;
+  const percent = finished ? 100 : expectedRows ? Math.min(99, Math.floor((processed * 100) / expectedRows)) : 0;
+  const dry = state?.dryRun ?? false;
+
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{finished ? (dry ? t('imports.dryRunResult') : t('imports.realResult')) : t('imports.progress')}</h2>} data-testid="import-result">
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        <ErrorAlert error={pollError} />
+        <div>
+          <Typography.Text id="import-progress-label">{state ? t(`imports.status_${state.status}`, { defaultValue: state.status }) : t('imports.status_running')}</Typography.Text>
+          <Progress percent={percent} status={state?.status === 'failed' ? 'exception' : finished ? 'success' : 'active'} format={(p) => `${f.digits(p ?? 0)}${f.lang === 'fa' ? '٪' : '%'}`} aria-labelledby="import-progress-label" />
+        </div>
+        {state?.error ? <Alert type="error" showIcon title={state.error} /> : null}
+        {state ? (
+          <Row gutter={[16, 16]} className="figure-row">
+            {([
+              ['rowsTotal', state.rowsTotal],
+              [dry ? 'rowsImportedDry' : 'rowsImported', state.rowsImported],
+              ['rowsDuplicate', state.rowsDuplicate],
+              ['rowsInvalid', state.rowsInvalid],
+            ] as const).map(([key, value]) => (
+              <Col key={key} xs={12} md={6}>
+                <Card size="small">
+                  <Statistic title={t(`imports.${key}`)} valueRender={() => <span data-testid={`import-${key}`}>{f.count(value)}</span>} />
+                </Card>
+              </Col>
+            ))}
+            <Col xs={24} md={12}>
+              <Card size="small">
+                <Statistic title={t('imports.totalAmount')} valueRender={() => <Money rials={state.totalRials} />} />
+              </Card>
+            </Col>
+          </Row>
+        ) : null}
+        {finished ? (
+          <section aria-labelledby="import-errors">
+            <h3 id="import-errors" style={{ fontSize: 15 }}>
+              {t('imports.errors')}
+            </h3>
+            <ErrorAlert error={errors.error} onRetry={errors.reload} />
+            <Table<ImportErrorRow>
+              rowKey={(row) => `${row.rowNo}:${row.field}`}
+              size="small"
+              loading={errors.loading}
+              dataSource={errors.data?.items ?? []}
+              locale={{ emptyText: t('imports.noErrors') }}
+              pagination={{ current: page, pageSize: 20, total: errors.data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
+              columns={[
+                { key: 'row', title: t('imports.rowNo'), render: (_, row) => f.digits(row.rowNo) },
+                { key: 'field', title: t('imports.field'), render: (_, row) => <bdi dir="ltr">{csvColumn(row.field)}</bdi> },
+                { key: 'message', title: t('imports.message'), render: (_, row) => row.message },
+              ]}
+              data-testid="import-errors"
+            />
+          </section>
+        ) : null}
+      </Space>
+    </Card>
+  );
+}
