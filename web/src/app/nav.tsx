@@ -13,6 +13,7 @@ import {
   UnorderedListOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
+import { GOVERNANCE_NAV } from '../pages/councils/governance-routes';
 
 export interface NavPage {
   path: string;
@@ -33,6 +34,7 @@ export const NAV_PAGES: NavPage[] = [
   { path: '/ledger/balances', permission: 'ledger.read', labelKey: 'nav.balances', icon: <WalletOutlined />, page: lazy(() => import('../pages/ledger/BalancesPage')) },
   { path: '/ledger/statement', permission: 'ledger.read', labelKey: 'nav.statement', icon: <FileTextOutlined />, page: lazy(() => import('../pages/ledger/StatementPage')), hidden: true },
   { path: '/ledger/pass-downs', permission: 'ledger.transfer', labelKey: 'nav.passDowns', icon: <SwapOutlined />, page: lazy(() => import('../pages/ledger/PassDownPage')) },
+  ...GOVERNANCE_NAV,
   { path: '/org-units', permission: 'org.read', labelKey: 'nav.orgUnits', icon: <ApartmentOutlined />, page: lazy(() => import('../pages/org-units/OrgUnitsPage')) },
   { path: '/users', permission: 'users.read', labelKey: 'nav.users', icon: <TeamOutlined />, page: lazy(() => import('../pages/users/UsersPage')) },
   { path: '/audit', permission: 'audit.read', labelKey: 'nav.audit', icon: <AuditOutlined />, page: lazy(() => import('../pages/audit/AuditPage')) },

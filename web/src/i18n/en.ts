@@ -1,9 +1,11 @@
 // English strings: the same keys as fa.ts (checked by the compiler here and by i18n.test.ts).
 import type { Messages } from './fa';
+import governanceEn from './governance.en';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 const en: Strings<Messages> = {
+  ...governanceEn,
   app: {
     name: 'Mosharekat',
     title: 'Public Participation System',
@@ -312,6 +314,8 @@ const en: Strings<Messages> = {
     reversal: 'Reversal',
     reversedAt: 'Reversed at',
     reversedBy: 'Reversed by',
+    amountRials: 'Amount (rials)',
+    rials: 'rials',
   },
   batches: {
     title: 'Receipt books',
@@ -414,7 +418,7 @@ const en: Strings<Messages> = {
     noAccount: 'No account chosen. Open a fund or account from the balances page.',
     toBalances: 'Go to balances',
     passDownTitle: 'Pass money down to counties',
-    pendingOf: 'Held for counties by {{province}}: {{amount}}',
+    pendingOf: 'Held for counties by {{province}}:',
     notProvince: 'Pass-down is done by a province: choose a province as the working unit in the header.',
     county: 'County',
     heldAmount: 'Held',

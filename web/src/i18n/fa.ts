@@ -1,5 +1,8 @@
 // Persian strings, the default language. en.ts must have exactly the same keys (i18n.test.ts).
+import governanceFa from './governance.fa';
+
 const fa = {
+  ...governanceFa,
   app: {
     name: 'مشارکت',
     title: 'سامانه مشارکت‌های مردمی',
@@ -308,6 +311,8 @@ const fa = {
     reversal: 'برگشت',
     reversedAt: 'زمان برگشت',
     reversedBy: 'برگشت‌دهنده',
+    amountRials: 'مبلغ (ریال)',
+    rials: 'ریال',
   },
   batches: {
     title: 'دفترچه‌های رسید',
@@ -410,7 +415,7 @@ const fa = {
     noAccount: 'حسابی انتخاب نشده است. از صفحه مانده‌ها یک صندوق یا حساب را باز کنید.',
     toBalances: 'رفتن به مانده‌ها',
     passDownTitle: 'انتقال وجوه به شهرستان‌ها',
-    pendingOf: 'وجوه شهرستان‌ها نزد {{province}}: {{amount}}',
+    pendingOf: 'وجوه شهرستان‌ها نزد {{province}}:',
     notProvince: 'انتقال از استان انجام می‌شود. در سرصفحه استان را به‌عنوان واحد کاری برگزینید.',
     county: 'شهرستان',
     heldAmount: 'مبلغ نگهداری‌شده',

@@ -19,3 +19,11 @@ describe('chartSeries', () => {
     expect(chartSeries({ key: 'contributions.byMonth', points: [{ label: '1', value: '10' }] }, makeFormatter('en')).labels).toEqual(['Farvardin']);
   });
 });
+
+describe('chartSeries of contribution breakdowns', () => {
+  it('should chart purposes and channels in toman with the exact amount in the tooltip', () => {
+    const chart = chartSeries({ key: 'contributions.byPurpose', points: [{ label: 'ایتام', value: '25000000' }] }, makeFormatter('fa'));
+    expect(chart).toEqual({ money: true, labels: ['ایتام'], values: [2_500_000], tooltips: ['۲٬۵۰۰٬۰۰۰ تومان'] });
+    expect(chartSeries({ key: 'contributions.byChannel', points: [] }, makeFormatter('fa')).money).toBe(true);
+  });
+});

@@ -5,7 +5,7 @@ import { jalaliMonthNames } from '@mosharekat/fa';
 import { JALALI_MONTHS_EN, type Formatter } from './format';
 
 /** Series whose values are rials (the API sends no unit for series, so it is known by key). */
-const MONEY_SERIES = new Set(['contributions.byMonth']);
+const MONEY_SERIES = new Set(['contributions.byMonth', 'contributions.byPurpose', 'contributions.byChannel']);
 
 export interface ChartSeries {
   labels: string[];

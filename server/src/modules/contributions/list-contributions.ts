@@ -5,6 +5,7 @@ import type { Actor, SystemActor } from '../access/actor.ts';
 import { holdsAt, scopeRoots } from '../access/scope.ts';
 import { contributionSelect, selectContribution, toContributionDto, type ContributionRow } from './contribution-row.ts';
 import type { Channel } from './contributions.schemas.ts';
+import { donorIdsOf } from '../donors/link-donor-to-unit.ts';
 
 export interface ListContributionsInput {
   unitId?: string | undefined;
@@ -39,6 +40,9 @@ function dayRange(from: string | undefined, to: string | undefined): [Date | nul
 export async function listContributions(db: Queryable, actor: Actor | SystemActor, input: ListContributionsInput) {
   const scope = scopeRoots(actor, 'contributions.read');
   const [from, to] = dayRange(input.from, input.to);
+  // gifts stay on the donor record they were given under (contribution rows are append-only);
+  // a merged donor's gifts are those of every record merged into it
+  const donorIds = input.donorId ? await donorIdsOf(db, input.donorId).catch(() => [input.donorId!]) : null;
   const { rows } = await db.query<ContributionRow & { total: number }>(
     `${contributionSelect.replace('SELECT c.id', 'SELECT count(*) OVER ()::int AS total, c.id')}
       WHERE ($1::uuid[] IS NULL OR u.path && $1::uuid[])
@@ -49,7 +53,7 @@ export async function listContributions(db: Queryable, actor: Actor | SystemActo
         AND ($6::uuid IS NULL OR c.fund_id = $6)
         AND ($7::text IS NULL OR f.kind = $7)
         AND ($8::text IS NULL OR f.purpose_code = $8)
-        AND ($9::uuid IS NULL OR c.donor_id = $9)
+        AND ($9::uuid[] IS NULL OR c.donor_id = ANY($9::uuid[]))
         AND ($10::bigint IS NULL OR c.amount_rials >= $10)
         AND ($11::bigint IS NULL OR c.amount_rials <= $11)
         AND ($12::text IS NULL OR ($12 = 'reversed') = (r.contribution_id IS NOT NULL))
@@ -57,7 +61,7 @@ export async function listContributions(db: Queryable, actor: Actor | SystemActo
       ORDER BY c.received_at DESC, c.id
       LIMIT $14 OFFSET $15`,
     [scope, input.unitId ?? null, from, to, input.channel ?? null, input.fundId ?? null, input.fundKind ?? null, input.purposeCode ?? null,
-      input.donorId ?? null, input.minRials?.toString() ?? null, input.maxRials?.toString() ?? null, input.status ?? null, input.receiptNo ?? null,
+      donorIds, input.minRials?.toString() ?? null, input.maxRials?.toString() ?? null, input.status ?? null, input.receiptNo ?? null,
       input.pageSize, (input.page - 1) * input.pageSize],
   );
   return { items: rows.map(toContributionDto), total: rows[0]?.total ?? 0, page: input.page, pageSize: input.pageSize };

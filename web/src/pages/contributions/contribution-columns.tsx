@@ -48,7 +48,7 @@ export function contributionExportColumns(t: TFunction, f: Formatter, labels: Ca
     { header: t('contributions.receiptNo'), value: (c) => c.receiptNo, width: 18 },
     { header: t('contributions.unit'), value: (c) => c.unit.name, width: 24 },
     // exact rials as a string: a spreadsheet number would round beyond 15 digits
-    { header: t('common.rials', { amount: '' }).trim() || 'rials', value: (c) => c.amountRials, width: 18 },
+    { header: t('contributions.amountRials'), value: (c) => c.amountRials, width: 18 },
     { header: t('contributions.amount'), value: (c) => f.toman(BigInt(c.amountRials)), width: 22 },
     { header: t('contributions.fundKind'), value: (c) => t(`fundKinds.${c.fund.kind}`), width: 10 },
     { header: t('contributions.purpose'), value: (c) => (c.fund.kind === 'specific' ? labels.purpose(c.fund.purposeCode) : ''), width: 24 },

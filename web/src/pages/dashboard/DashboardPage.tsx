@@ -11,6 +11,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Money } from '../../components/Money';
 import { useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
+import { useAuth } from '../../app/auth';
+import { ContributionBreakdown } from './ContributionBreakdown';
 
 const SeriesChart = lazy(() => import('./SeriesChart'));
 
@@ -49,6 +51,7 @@ function SeriesCard({ series }: { series: Series }) {
 export default function DashboardPage() {
   const { t } = useTranslation();
   const { unit } = useWorkingUnit();
+  const { can } = useAuth();
   const { data, error, loading, reload } = useAsync(
     (signal) => unwrap(api.GET('/api/dashboard', { params: { query: { unitId: unit.id } }, signal })),
     [unit.id],
@@ -77,6 +80,7 @@ export default function DashboardPage() {
           </Col>
         ))}
       </Row>
+      {can('contributions.read') ? <ContributionBreakdown unitId={unit.id} /> : null}
     </>
   );
 }

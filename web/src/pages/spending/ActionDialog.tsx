@@ -9,21 +9,12 @@ import { unwrap } from '../../api/errors';
 import { JalaliDatePicker } from '../../components/JalaliDatePicker';
 import { useFormat, rialsOf } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
+import { newIdempotencyKey } from '../../lib/idempotency';
 import { useShowError } from '../../lib/use-show-error';
 import { dayOf } from './jalali-day';
 import type { SpendingAction, SpendingDetail } from './types';
 
 export type DialogAction = Exclude<SpendingAction, 'edit'>;
-
-/** crypto.randomUUID exists only in secure contexts (HTTPS, localhost); elsewhere build a v4 UUID by hand. */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 interface Values {
   note?: string;
