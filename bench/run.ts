@@ -23,13 +23,19 @@ const sizes = {
   quick: { ingestGifts: 50_000, ingestRuns: 3, onlineSeconds: 5, reportGifts: 300_000, reportRepeats: 40, donors: 100_000, startRuns: 2 },
   full: { ingestGifts: 1_000_000, ingestRuns: 3, onlineSeconds: 20, reportGifts: 10_000_000, reportRepeats: 100, donors: 1_000_000, startRuns: 3 },
 }[size];
+// any size can be overridden, e.g. --reportGifts 5000000 --ingestRuns 1
+for (const key of Object.keys(sizes) as (keyof typeof sizes)[]) {
+  const v = arg(key);
+  if (v !== undefined) sizes[key] = Number(v);
+}
 
 const log = (m: string) => console.log(m);
 const results: {
+  sizes: typeof sizes;
   size: string; startedAt: string; machine: Record<string, unknown>;
   ingest?: IngestResult; online?: OnlineResult; reports?: ReportsResult; search?: unknown; startup?: StartupResult;
 } = {
-  size, startedAt: new Date().toISOString(),
+  size, sizes, startedAt: new Date().toISOString(),
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL 17' },
 };
 
@@ -58,7 +64,7 @@ if (only.has('search')) {
   const script = path.join(repoRoot, 'bench', 'donors', 'search.bench.ts');
   if (fs.existsSync(script)) {
     log(`5. donor search at ${sizes.donors.toLocaleString('en')} donors`);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', script, '--donors', String(sizes.donors)], { cwd: repoRoot, stdio: 'inherit' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script, '--donors', String(sizes.donors), '--queries', size === 'full' ? '300' : '100'], { cwd: repoRoot, stdio: 'inherit' });
     const out = path.join(repoRoot, 'bench', 'results', 'donors-search.json');
     if (r.status === 0 && fs.existsSync(out)) results.search = JSON.parse(fs.readFileSync(out, 'utf8'));
   }
@@ -89,7 +95,7 @@ const search = results.search as { rows?: { name: string; p50Ms: number; p95Ms: 
 if (search?.rows) for (const r of search.rows) lines.push(`| 5 | donor search: ${r.name}, ${f0(search.donors ?? 0)} donors | p50 ${f1(r.p50Ms)} ms, p95 ${f1(r.p95Ms)} ms | ${r.rawP95Ms === undefined ? '—' : `p95 ${f1(r.rawP95Ms)} ms`} | | p95 < 50 ms: ${mark(r.p95Ms < 50)} |`);
 if (startup) lines.push(`| 6 | start-up (server on embedded PostgreSQL, to ready) | cold ${f1(startup.cold.median)} s (${f1(startup.cold.min)}–${f1(startup.cold.max)}), warm ${f1(startup.warm.median)} s (${f1(startup.warm.min)}–${f1(startup.warm.max)}) | | | warm < 10 s: ${mark(startup.warm.median < 10)} |`);
 if (startup || online) lines.push(`| 6 | server RSS | idle ${f0(startup?.idleRssMb ?? online?.serverRssIdleMb ?? 0)} MB${online ? `, under load ${f0(online.serverRssPeakMb)} MB` : ''} | | | |`);
-lines.push('', 'Raw JSON: `latest.json`. Reproduce: `npm run bench -- --size ' + size + '`.');
+lines.push('', `Sizes: ${JSON.stringify(sizes)}. Raw JSON: \`latest.json\`. Reproduce: \`npm run bench -- --size ${size}\` (each size can be overridden: \`--reportGifts 5000000\`).`);
 
 const dir = path.join(repoRoot, 'bench', 'results');
 fs.mkdirSync(dir, { recursive: true });

@@ -49,7 +49,7 @@ if (!only || only === 'unit') {
 if ((!only || only === 'e2e') && fs.existsSync(path.join(root, 'e2e', 'vitest.config.ts'))) {
   if (step('build the web app', 'npm', ['run', 'build', '-w', 'web'])) {
     const out = path.join(tmp, 'e2e.json');
-    step('browser journeys (Chromium)', 'npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts', '--root', 'e2e', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+    step('browser journeys (Chromium)', 'npx', ['vitest', 'run', '--root', 'e2e', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
     if (!countVitest(out)) failed += 1;
   } else {
     failed += 1;
