@@ -201,7 +201,10 @@ CREATE TABLE contribution (
   channel_ref text,                                       -- the channel's own reference (POS trace, transfer no…)
   received_at timestamptz NOT NULL,
   fiscal_year smallint NOT NULL,
-  journal_id bigint NOT NULL UNIQUE REFERENCES journal (id),
+  fiscal_month smallint NOT NULL CHECK (fiscal_month BETWEEN 1 AND 12),   -- of received_at, Tehran: its journal's
+  -- checked at commit, so a bulk import can claim its references (INSERT … ON CONFLICT DO NOTHING)
+  -- before writing the journals of the gifts that were really new
+  journal_id bigint NOT NULL UNIQUE REFERENCES journal (id) DEFERRABLE INITIALLY DEFERRED,
   receipt_no text NOT NULL,                               -- 1404-07-000123, unique per province (shown in Persian digits)
   receipt_code text NOT NULL UNIQUE,                      -- short public verification code
   batch_id uuid REFERENCES contribution_batch (id),

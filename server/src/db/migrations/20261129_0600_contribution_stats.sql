@@ -23,8 +23,8 @@ CREATE FUNCTION contribution_stats_apply() RETURNS trigger LANGUAGE plpgsql AS $
 BEGIN
   IF TG_TABLE_NAME = 'contribution' THEN
     INSERT INTO contribution_stats AS s (unit_id, fiscal_year, fiscal_month, fund_kind, purpose_code, channel, shard, gifts, total_rials)
-    SELECT a.unit_id, j.fiscal_year, j.fiscal_month, f.kind, f.purpose_code, c.channel, (pg_backend_pid() % 8)::smallint, count(*), sum(c.amount_rials)
-      FROM new_rows c JOIN journal j ON j.id = c.journal_id JOIN fund f ON f.id = c.fund_id
+    SELECT a.unit_id, c.fiscal_year, c.fiscal_month, f.kind, f.purpose_code, c.channel, (pg_backend_pid() % 8)::smallint, count(*), sum(c.amount_rials)
+      FROM new_rows c JOIN fund f ON f.id = c.fund_id
       JOIN org_unit u ON u.id = c.unit_id CROSS JOIN LATERAL unnest(u.path) AS a(unit_id)
      GROUP BY 1, 2, 3, 4, 5, 6, 7
      ORDER BY 1, 2, 3, 4, 5, 6, 7
@@ -33,8 +33,8 @@ BEGIN
   ELSE
     -- a reversal takes the gift out of the month it was counted in
     INSERT INTO contribution_stats AS s (unit_id, fiscal_year, fiscal_month, fund_kind, purpose_code, channel, shard, gifts, total_rials)
-    SELECT a.unit_id, j.fiscal_year, j.fiscal_month, f.kind, f.purpose_code, c.channel, (pg_backend_pid() % 8)::smallint, -count(*), -sum(c.amount_rials)
-      FROM new_rows r JOIN contribution c ON c.id = r.contribution_id JOIN journal j ON j.id = c.journal_id JOIN fund f ON f.id = c.fund_id
+    SELECT a.unit_id, c.fiscal_year, c.fiscal_month, f.kind, f.purpose_code, c.channel, (pg_backend_pid() % 8)::smallint, -count(*), -sum(c.amount_rials)
+      FROM new_rows r JOIN contribution c ON c.id = r.contribution_id JOIN fund f ON f.id = c.fund_id
       JOIN org_unit u ON u.id = c.unit_id CROSS JOIN LATERAL unnest(u.path) AS a(unit_id)
      GROUP BY 1, 2, 3, 4, 5, 6, 7
      ORDER BY 1, 2, 3, 4, 5, 6, 7
@@ -56,9 +56,9 @@ BEGIN
   LOCK TABLE contribution_stats IN EXCLUSIVE MODE;
   DELETE FROM contribution_stats;
   INSERT INTO contribution_stats (unit_id, fiscal_year, fiscal_month, fund_kind, purpose_code, channel, shard, gifts, total_rials)
-  SELECT a.unit_id, j.fiscal_year, j.fiscal_month, f.kind, f.purpose_code, c.channel, 0,
+  SELECT a.unit_id, c.fiscal_year, c.fiscal_month, f.kind, f.purpose_code, c.channel, 0,
          count(*) - count(r.contribution_id), sum(c.amount_rials) - coalesce(sum(c.amount_rials) FILTER (WHERE r.contribution_id IS NOT NULL), 0)
-    FROM contribution c JOIN journal j ON j.id = c.journal_id JOIN fund f ON f.id = c.fund_id
+    FROM contribution c JOIN fund f ON f.id = c.fund_id
     JOIN org_unit u ON u.id = c.unit_id CROSS JOIN LATERAL unnest(u.path) AS a(unit_id)
     LEFT JOIN contribution_reversal r ON r.contribution_id = c.id
    GROUP BY 1, 2, 3, 4, 5, 6;

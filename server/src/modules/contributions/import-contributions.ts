@@ -1,5 +1,4 @@
 import { fiscalPeriod, jalaliToInstant, parseJalaliDate, parseRials, toLatinDigits } from '@mosharekat/fa';
-import type { DatabaseError } from 'pg';
 import type { Pool, Queryable } from '../../db/pool.ts';
 import { withTx } from '../../db/pool.ts';
 import type { ErrorCode } from '../../lib/errors.ts';
@@ -10,6 +9,7 @@ import { ensureCustodyAccount } from '../ledger/accounts.ts';
 import { resolveFund } from '../ledger/funds.ts';
 import type { Channel } from './contributions.schemas.ts';
 import { formatReceiptNo, newReceiptCode, nextReceiptSerial } from './receipt-number.ts';
+import { ReceiptAllocator } from './receipt-allocator.ts';
 
 /*
  * Bulk import of a PSP settlement or bank file: the same rules as recording one gift (validation,
@@ -31,7 +31,11 @@ export interface ImportRow {
 
 export interface RowError { rowNo: number; field: string; code: ErrorCode }
 
-export interface BatchResult { imported: number; duplicates: number; errors: RowError[]; totalRials: bigint }
+export interface BatchResult {
+  imported: number; duplicates: number; errors: RowError[]; totalRials: bigint;
+  /** funds and accounts this batch created: shared with other batches only once it has committed */
+  created?: { funds: Map<string, string>; centrals: Map<string, string> };
+}
 
 interface UnitInfo { id: string; path: string[]; status: string; provinceId: string }
 
@@ -42,6 +46,10 @@ export class ImportContext {
   targetGroups = new Set<string>();
   centrals = new Map<string, string>();
   funds = new Map<string, string>();
+  /** receipt serial ranges come from their own connection, so parallel batches never queue on a counter row */
+  receipts: ReceiptAllocator | null = null;
+  /** for creating funds and accounts outside the batches' transactions (parallel imports) */
+  pool: Pool | null = null;
   private periods = new Map<number, { fiscalYear: number; fiscalMonth: number }>();
 
   static async load(db: Queryable): Promise<ImportContext> {
@@ -119,8 +127,6 @@ function validate(c: ImportContext, ctx: OpContext, rows: ImportRow[], now: Date
 export async function importContributionBatch(tx: Queryable, ctx: OpContext, c: ImportContext, channel: Channel, rows: ImportRow[], opts: { dryRun: boolean; importId: string | null }): Promise<BatchResult> {
   const now = new Date();
   const { valid, errors } = validate(c, ctx, rows, now);
-  // one importer per channel at a time, so two imports of one file cannot both pass the check below
-  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`contribution-import:${channel}`]);
   const refs = valid.map((v) => v.row.reference);
   const { rows: existing } = await tx.query<{ channel_ref: string }>(
     'SELECT channel_ref FROM contribution WHERE channel = $1 AND channel_ref = ANY($2::text[])', [channel, refs]);
@@ -135,20 +141,27 @@ export async function importContributionBatch(tx: Queryable, ctx: OpContext, c: 
   const totalRials = fresh.reduce((s, v) => s + v.amount, 0n);
   if (opts.dryRun || fresh.length === 0) return { imported: opts.dryRun ? fresh.length : 0, duplicates, errors, totalRials };
 
-  // funds and central accounts, resolved once per import
+  // Funds and central accounts, resolved once per import. A missing one is created in a short
+  // transaction of its own, committed at once: parallel batches then all see it, and none holds
+  // its creation lock while waiting for another.
+  const created = { funds: new Map<string, string>(), centrals: new Map<string, string>() };
   const fundIds: string[] = [];
   const centralIds: string[] = [];
   for (const v of fresh) {
     const key = `${v.unit.id}|${v.purpose}|${v.targetGroup ?? ''}`;
     let fund = c.funds.get(key);
     if (!fund) {
-      fund = (await resolveFund(tx, v.unit.id, { purposeCode: v.purpose, targetGroupCode: v.targetGroup })).id;
-      c.funds.set(key, fund);
+      fund = c.pool
+        ? (await withTx(c.pool, (t) => resolveFund(t, v.unit.id, { purposeCode: v.purpose, targetGroupCode: v.targetGroup }))).id
+        : (await resolveFund(tx, v.unit.id, { purposeCode: v.purpose, targetGroupCode: v.targetGroup })).id;
+      (c.pool ? c.funds : created.funds).set(key, fund);
     }
     let central = c.centrals.get(v.unit.provinceId);
     if (!central) {
-      central = await ensureCustodyAccount(tx, v.unit.provinceId, 'central');
-      c.centrals.set(v.unit.provinceId, central);
+      central = c.pool
+        ? await withTx(c.pool, (t) => ensureCustodyAccount(t, v.unit.provinceId, 'central'))
+        : await ensureCustodyAccount(tx, v.unit.provinceId, 'central');
+      (c.pool ? c.centrals : created.centrals).set(v.unit.provinceId, central);
     }
     fundIds.push(fund);
     centralIds.push(central);
@@ -164,7 +177,7 @@ export async function importContributionBatch(tx: Queryable, ctx: OpContext, c: 
   const next = new Map<string, bigint>();
   for (const [k, n] of [...counts.entries()].sort()) {
     const [province, fy] = k.split('|');
-    next.set(k, await nextReceiptSerial(tx, province!, Number(fy), n));
+    next.set(k, c.receipts ? await c.receipts.reserveRange(province!, Number(fy), n) : await nextReceiptSerial(tx, province!, Number(fy), n));
   }
   const receiptNos = fresh.map((v, i) => {
     const p = periods[i]!;
@@ -179,43 +192,52 @@ export async function importContributionBatch(tx: Queryable, ctx: OpContext, c: 
   const journalIds = ids.map((r) => r.id);
   const actorId = ctx.actor.kind === 'staff' ? ctx.actor.userId : null;
   const atIso = fresh.map((v) => v.at.toISOString());
-  await tx.query(
-    `INSERT INTO journal (id, kind, unit_id, occurred_at, fiscal_year, fiscal_month, description, created_by, request_id)
-     OVERRIDING SYSTEM VALUE
-     SELECT id, 'contribution', u, at, fy, fm, 'مشارکت (ورود از فایل تسویه)', $6, $7
-       FROM unnest($1::bigint[], $2::uuid[], $3::timestamptz[], $4::smallint[], $5::smallint[]) AS t(id, u, at, fy, fm)`,
-    [journalIds, fresh.map((v) => v.unit.id), atIso, periods.map((p) => p.fiscalYear), periods.map((p) => p.fiscalMonth), actorId, ctx.requestId],
-  );
   const amounts = fresh.map((v) => v.amount.toString());
-  const negAmounts = fresh.map((v) => (-v.amount).toString());
-  await tx.query(
-    `INSERT INTO journal_line (journal_id, line_no, account_id, fund_id, amount, occurred_at)
-     SELECT j, 1, central, fund, amt, at FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::bigint[], $6::timestamptz[]) AS t(j, central, fund, amt, at)
-     UNION ALL
-     SELECT j, 2, fund, fund, neg, at FROM unnest($1::bigint[], $3::uuid[], $5::bigint[], $6::timestamptz[]) AS t(j, fund, neg, at)`,
-    [journalIds, centralIds, fundIds, amounts, negAmounts, atIso],
+  // Claim the references first: a gift recorded meanwhile (online, or by a parallel batch) makes
+  // its row a duplicate here, atomically; journals are then written for the claimed gifts only
+  // (contribution.journal_id is checked at commit).
+  const { rows: claimed } = await tx.query<{ channel_ref: string }>(
+    `INSERT INTO contribution (unit_id, province_unit_id, fund_id, amount_rials, channel, channel_ref, received_at, fiscal_year, fiscal_month, journal_id, receipt_no, receipt_code, recorded_by)
+     SELECT u, p, f, amt, $13, ref, at, fy, fm, j, rno, rcode, $14
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::text[], $6::timestamptz[], $7::smallint[], $8::smallint[], $9::bigint[], $10::text[], $11::text[], $12::int[])
+         AS t(u, p, f, amt, ref, at, fy, fm, j, rno, rcode, n)
+     ON CONFLICT (channel, channel_ref) WHERE channel_ref IS NOT NULL DO NOTHING
+     RETURNING channel_ref`,
+    [fresh.map((v) => v.unit.id), fresh.map((v) => v.unit.provinceId), fundIds, amounts, fresh.map((v) => v.row.reference), atIso,
+      periods.map((p) => p.fiscalYear), periods.map((p) => p.fiscalMonth), journalIds, receiptNos, fresh.map(() => newReceiptCode()),
+      fresh.map((v) => v.row.rowNo), channel, actorId],
   );
-  try {
+  const position = new Map(fresh.map((v, i) => [v.row.reference, i]));
+  const keep = claimed.map((r) => position.get(r.channel_ref)!).sort((a, b) => a - b);
+  const pick = <T>(xs: T[]) => keep.map((i) => xs[i]!);
+  const lateDuplicates = fresh.length - keep.length;
+  if (keep.length) {
     await tx.query(
-      `INSERT INTO contribution (unit_id, province_unit_id, fund_id, amount_rials, channel, channel_ref, received_at, fiscal_year, journal_id, receipt_no, receipt_code, recorded_by)
-       SELECT u, p, f, amt, $12, ref, at, fy, j, rno, rcode, $13
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::text[], $6::timestamptz[], $7::smallint[], $8::bigint[], $9::text[], $10::text[], $11::int[])
-           AS t(u, p, f, amt, ref, at, fy, j, rno, rcode, n)`,
-      [fresh.map((v) => v.unit.id), fresh.map((v) => v.unit.provinceId), fundIds, amounts, fresh.map((v) => v.row.reference), atIso,
-        periods.map((p) => p.fiscalYear), journalIds, receiptNos, fresh.map(() => newReceiptCode()), fresh.map((v) => v.row.rowNo), channel, actorId],
+      `INSERT INTO journal (id, kind, unit_id, occurred_at, fiscal_year, fiscal_month, description, created_by, request_id)
+       OVERRIDING SYSTEM VALUE
+       SELECT id, 'contribution', u, at, fy, fm, 'مشارکت (ورود از فایل تسویه)', $6, $7
+         FROM unnest($1::bigint[], $2::uuid[], $3::timestamptz[], $4::smallint[], $5::smallint[]) AS t(id, u, at, fy, fm)`,
+      [pick(journalIds), pick(fresh).map((v) => v.unit.id), pick(atIso), pick(periods).map((p) => p.fiscalYear), pick(periods).map((p) => p.fiscalMonth), actorId, ctx.requestId],
     );
-  } catch (err) {
-    const e = err as DatabaseError;
-    if (e.code === '23505') throw Object.assign(new Error('concurrent duplicate in batch'), { retryable: true, cause: err });
-    throw err;
+    const negAmounts = pick(fresh).map((v) => (-v.amount).toString());
+    await tx.query(
+      `INSERT INTO journal_line (journal_id, line_no, account_id, fund_id, amount, occurred_at)
+       SELECT j, 1, central, fund, amt, at FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::bigint[], $6::timestamptz[]) AS t(j, central, fund, amt, at)
+       UNION ALL
+       SELECT j, 2, fund, fund, neg, at FROM unnest($1::bigint[], $3::uuid[], $5::bigint[], $6::timestamptz[]) AS t(j, fund, neg, at)`,
+      [pick(journalIds), pick(centralIds), pick(fundIds), pick(amounts), negAmounts, pick(atIso)],
+    );
+    await tx.query('SELECT ledger_apply_deltas($1::uuid[], $2::uuid[], $3::bigint[])', [
+      [...pick(centralIds), ...pick(fundIds)], [...pick(fundIds), ...pick(fundIds)], [...pick(amounts), ...negAmounts]]);
   }
-  await tx.query('SELECT ledger_apply_deltas($1::uuid[], $2::uuid[], $3::bigint[])', [
-    [...centralIds, ...fundIds], [...fundIds, ...fundIds], [...amounts, ...negAmounts]]);
+  const imported = pick(fresh);
+  const importedRials = imported.reduce((sum, v) => sum + v.amount, 0n);
+  if (!imported.length) return { imported: 0, duplicates: duplicates + lateDuplicates, errors, totalRials: 0n, created };
   await writeAudit(tx, ctx, {
     action: 'contribution.import_batch', entityType: 'contribution_import', entityId: opts.importId, unitId: ctx.actor.kind === 'staff' ? ctx.actor.homeUnitId : null,
-    summary: { channel, rows: fresh.length, duplicates, invalid: errors.length, totalRials, firstReference: fresh[0]!.row.reference, lastReference: fresh.at(-1)!.row.reference },
+    summary: { channel, rows: imported.length, duplicates: duplicates + lateDuplicates, invalid: errors.length, totalRials: importedRials, firstReference: imported[0]!.row.reference, lastReference: imported.at(-1)!.row.reference },
   });
-  return { imported: fresh.length, duplicates, errors, totalRials };
+  return { imported: imported.length, duplicates: duplicates + lateDuplicates, errors, totalRials: importedRials, created };
 }
 
 export interface ImportTotals { rows: number; imported: number; duplicates: number; invalid: number; totalRials: bigint }
@@ -225,50 +247,61 @@ export interface ImportTotals { rows: number; imported: number; duplicates: numb
  * errors on the import (when it has an id). Memory stays flat: only one batch is held at a time.
  */
 export async function importContributions(pool: Pool, ctx: OpContext, channel: Channel, source: AsyncIterable<ImportRow>,
-  opts: { dryRun: boolean; importId: string | null; batchSize?: number; onProgress?: (t: ImportTotals) => void }): Promise<ImportTotals> {
+  opts: { dryRun: boolean; importId: string | null; batchSize?: number; parallel?: number; onProgress?: (t: ImportTotals) => void }): Promise<ImportTotals> {
   const c = await ImportContext.load(pool);
+  c.receipts = new ReceiptAllocator(pool);
+  c.pool = pool;
   const totals: ImportTotals = { rows: 0, imported: 0, duplicates: 0, invalid: 0, totalRials: 0n };
   const size = opts.batchSize ?? 5000;
-  let batch: ImportRow[] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    const rows = batch;
-    batch = [];
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const r = await withTx(pool, async (tx) => {
-          const result = await importContributionBatch(tx, ctx, c, channel, rows, opts);
-          if (opts.importId) {
-            if (result.errors.length) {
-              await tx.query(
-                `INSERT INTO contribution_import_error (import_id, row_no, field, code) SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
-                [opts.importId, result.errors.map((e) => e.rowNo), result.errors.map((e) => e.field), result.errors.map((e) => e.code)]);
-            }
-            await tx.query(
-              `UPDATE contribution_import SET rows_total = rows_total + $2, rows_imported = rows_imported + $3, rows_duplicate = rows_duplicate + $4,
-                      rows_invalid = rows_invalid + $5, total_rials = total_rials + $6 WHERE id = $1`,
-              [opts.importId, rows.length, result.imported, result.duplicates, new Set(result.errors.map((e) => e.rowNo)).size, result.totalRials]);
-          }
-          return result;
-        });
-        totals.rows += rows.length;
-        totals.imported += r.imported;
-        totals.duplicates += r.duplicates;
-        totals.invalid += new Set(r.errors.map((e) => e.rowNo)).size;
-        totals.totalRials += r.totalRials;
-        opts.onProgress?.(totals);
-        return;
-      } catch (err) {
-        // a gift with the same reference arrived online meanwhile: run the batch again, it is now a duplicate
-        if ((err as { retryable?: boolean }).retryable && attempt < 3) continue;
-        throw err;
+  const runBatch = async (rows: ImportRow[]) => {
+    const r = await withTx(pool, async (tx) => {
+      const result = await importContributionBatch(tx, ctx, c, channel, rows, opts);
+      if (opts.importId) {
+        if (result.errors.length) {
+          await tx.query(
+            `INSERT INTO contribution_import_error (import_id, row_no, field, code) SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
+            [opts.importId, result.errors.map((e) => e.rowNo), result.errors.map((e) => e.field), result.errors.map((e) => e.code)]);
+        }
+        await tx.query(
+          `UPDATE contribution_import SET rows_total = rows_total + $2, rows_imported = rows_imported + $3, rows_duplicate = rows_duplicate + $4,
+                  rows_invalid = rows_invalid + $5, total_rials = total_rials + $6 WHERE id = $1`,
+          [opts.importId, rows.length, result.imported, result.duplicates, new Set(result.errors.map((e) => e.rowNo)).size, result.totalRials]);
+      }
+      return result;
+    });
+    for (const [k, v] of r.created?.funds ?? []) c.funds.set(k, v);
+    for (const [k, v] of r.created?.centrals ?? []) c.centrals.set(k, v);
+    totals.rows += rows.length;
+    totals.imported += r.imported;
+    totals.duplicates += r.duplicates;
+    totals.invalid += new Set(r.errors.map((e) => e.rowNo)).size;
+    totals.totalRials += r.totalRials;
+    opts.onProgress?.(totals);
+  };
+  // Batches run on two connections at once (PostgreSQL works on one while Node prepares the
+  // next); references are claimed atomically, so parallel batches never credit one twice.
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown = null;
+  const launch = (rows: ImportRow[]) => {
+    const p: Promise<void> = runBatch(rows).catch((err: unknown) => { failure ??= err; }).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  };
+  try {
+    let batch: ImportRow[] = [];
+    for await (const row of source) {
+      batch.push(row);
+      if (batch.length >= size) {
+        while (inFlight.size >= (opts.parallel ?? 2)) await Promise.race(inFlight);
+        if (failure) break;
+        launch(batch);
+        batch = [];
       }
     }
-  };
-  for await (const row of source) {
-    batch.push(row);
-    if (batch.length >= size) await flush();
+    if (batch.length && !failure) launch(batch);
+    await Promise.all(inFlight);
+    if (failure) throw failure;
+    return totals;
+  } finally {
+    await c.receipts.close();
   }
-  await flush();
-  return totals;
 }

@@ -36,6 +36,15 @@ export class ReceiptAllocator {
     }
   }
 
+  /** Reserves `n` consecutive serials at once (bulk import) and returns the first. */
+  async reserveRange(provinceId: string, fiscalYear: number, n: number): Promise<bigint> {
+    const { rows } = await this.pool.query<{ last_no: bigint }>(
+      `INSERT INTO receipt_counter (province_unit_id, fiscal_year, last_no) VALUES ($1, $2, $3)
+       ON CONFLICT (province_unit_id, fiscal_year) DO UPDATE SET last_no = receipt_counter.last_no + $3 RETURNING last_no`,
+      [provinceId, fiscalYear, n]);
+    return rows[0]!.last_no - BigInt(n) + 1n;
+  }
+
   private async reserve(key: string, provinceId: string, fiscalYear: number) {
     const { rows } = await this.pool.query<{ last_no: bigint }>(
       `INSERT INTO receipt_counter (province_unit_id, fiscal_year, last_no) VALUES ($1, $2, $3)

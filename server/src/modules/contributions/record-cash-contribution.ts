@@ -99,9 +99,9 @@ export async function recordCashContribution(tx: Queryable, ctx: OpContext, inpu
   // the unique index still guards a concurrent one.
   await deferSql(tx,
     `INSERT INTO contribution (id, unit_id, province_unit_id, donor_id, fund_id, amount_rials, channel, channel_ref, received_at, fiscal_year,
-                               journal_id, receipt_no, receipt_code, batch_id, notes, recorded_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-    [id, unit.id, provinceId, donorId, fund.id, input.amountRials, input.channel, channelRef, receivedAt, fiscalYear, journalId,
+                               fiscal_month, journal_id, receipt_no, receipt_code, batch_id, notes, recorded_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+    [id, unit.id, provinceId, donorId, fund.id, input.amountRials, input.channel, channelRef, receivedAt, fiscalYear, fiscalMonth, journalId,
       receiptNo, receiptCode, input.batchId ?? null, notes, recordedBy, createdAt],
     (err) => ((err as DatabaseError).code === '23505' && (err as DatabaseError).constraint === 'contribution_channel_ref_key'
       ? new AppError('CONTRIBUTION_DUPLICATE_REFERENCE', { field: 'channelRef' }) : null));

@@ -53,10 +53,10 @@ ledgerInvariants.push({
 ledgerInvariants.push({
   name: 'contribution figures equal the contributions at every level (net of reversals)',
   sql: `WITH actual AS (
-          SELECT a.unit_id, j.fiscal_year, j.fiscal_month, f.kind AS fund_kind, f.purpose_code, c.channel,
+          SELECT a.unit_id, c.fiscal_year, c.fiscal_month, f.kind AS fund_kind, f.purpose_code, c.channel,
                  count(*) - count(r.contribution_id) AS gifts,
                  sum(c.amount_rials) - coalesce(sum(c.amount_rials) FILTER (WHERE r.contribution_id IS NOT NULL), 0) AS total
-            FROM contribution c JOIN journal j ON j.id = c.journal_id JOIN fund f ON f.id = c.fund_id
+            FROM contribution c JOIN fund f ON f.id = c.fund_id
             JOIN org_unit u ON u.id = c.unit_id CROSS JOIN LATERAL unnest(u.path) AS a(unit_id)
             LEFT JOIN contribution_reversal r ON r.contribution_id = c.id
            GROUP BY 1, 2, 3, 4, 5, 6),
@@ -65,4 +65,10 @@ ledgerInvariants.push({
             FROM contribution_stats GROUP BY 1, 2, 3, 4, 5, 6)
         SELECT * FROM actual a FULL JOIN stats s USING (unit_id, fiscal_year, fiscal_month, fund_kind, purpose_code, channel)
          WHERE coalesce(a.gifts, 0) <> coalesce(s.gifts, 0) OR coalesce(a.total, 0) <> coalesce(s.total, 0)`,
+});
+
+ledgerInvariants.push({
+  name: 'every contribution has its journal, in the same fiscal month',
+  sql: `SELECT c.id FROM contribution c LEFT JOIN journal j ON j.id = c.journal_id
+         WHERE j.id IS NULL OR j.kind <> 'contribution' OR j.fiscal_year <> c.fiscal_year OR j.fiscal_month <> c.fiscal_month`,
 });
