@@ -37,7 +37,7 @@ export async function visitEveryPage(page: Page, journey: string, viewport: View
   for (const link of links) {
     await openMenu(page, viewport);
     const nav = viewport.name === 'phone' ? page.locator('.ant-drawer-open nav') : page.locator('aside nav');
-    await nav.getByRole('link', { name: link.label }).click();
+    await nav.getByRole('link', { name: link.label, exact: true }).click();
     await page.waitForURL((url) => url.pathname === link.path);
     // The drawer is destroyed once its closing animation ends; wait for that so screenshots are clean.
     if (viewport.name === 'phone') await page.locator('.ant-drawer').waitFor({ state: 'detached' }).catch(() => undefined);

@@ -46,8 +46,11 @@ describe('county officer on a desktop', () => {
 
   it('should offer only the pages the server allows', async () => {
     const links = await menuLinks(session.page, DESKTOP);
-    expect(links.map((l) => l.path)).toEqual(['/', '/org-units']);
-    expect(links.map((l) => l.label)).toEqual(['پیشخوان', 'واحدهای سازمانی']);
+    expect(links.map((l) => l.path)).toEqual(['/', '/donors', '/donors/duplicates', '/donors/import', '/contributions/new', '/contributions', '/contributions/batches', '/contributions/import', '/ledger/balances', '/spending', '/councils', '/council-reports', '/org-units']);
+    expect(links.map((l) => l.label)).toEqual([
+      'پیشخوان', 'نیکوکاران', 'پرونده‌های تکراری', 'ورود گروهی نیکوکاران', 'ثبت مشارکت', 'فهرست مشارکت‌ها', 'دفترچه‌های رسید',
+      'ورود فایل تسویه', 'مانده صندوق‌ها', 'درخواست‌های هزینه', 'شوراهای مشارکت', 'گزارش‌های شش‌ماهه شورا', 'واحدهای سازمانی',
+    ]);
   });
 
   it('should show every allowed page in Persian digits and Jalali dates', async () => {

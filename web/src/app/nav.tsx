@@ -14,6 +14,7 @@ import {
   WalletOutlined,
 } from '@ant-design/icons';
 import { GOVERNANCE_NAV } from '../pages/councils/governance-routes';
+import { DONOR_NAV } from '../pages/donors/donor-routes';
 
 export interface NavPage {
   path: string;
@@ -27,6 +28,7 @@ export interface NavPage {
 
 export const NAV_PAGES: NavPage[] = [
   { path: '/', permission: 'dashboard.read', labelKey: 'nav.dashboard', icon: <DashboardOutlined />, page: lazy(() => import('../pages/dashboard/DashboardPage')) },
+  ...DONOR_NAV,
   { path: '/contributions/new', permission: 'contributions.record', labelKey: 'nav.contributionsNew', icon: <FormOutlined />, page: lazy(() => import('../pages/contributions/RecordContributionPage')) },
   { path: '/contributions', permission: 'contributions.read', labelKey: 'nav.contributions', icon: <UnorderedListOutlined />, page: lazy(() => import('../pages/contributions/ContributionsPage')) },
   { path: '/contributions/batches', permission: 'contributions.record', labelKey: 'nav.batches', icon: <BookOutlined />, page: lazy(() => import('../pages/contributions/BatchesPage')) },

@@ -38,7 +38,8 @@ export function ServerTable<T extends object>({
         {...table}
         loading={loading}
         dataSource={data?.items ?? []}
-        locale={{ emptyText: t('common.noData') }}
+        // antd greys the empty text below 4.5:1 contrast; a span of our own keeps it readable
+        locale={{ emptyText: <span className="table-empty">{t('common.noData')}</span> }}
         pagination={{
           current: page,
           pageSize,

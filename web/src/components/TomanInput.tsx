@@ -44,7 +44,7 @@ export function TomanInput({ value, onChange, words, id, ref, ...rest }: TomanIn
   }, [shown]);
 
   const wordsId = id ? `${id}-words` : undefined;
-  const spoken = words && digits && digits !== '0' ? t('contributions.amountInWords', { words: tomanInWords(BigInt(digits) * 10n) }) : '';
+  const spoken = words && digits && digits !== '0' ? tomanInWords(BigInt(digits) * 10n) : '';
   return (
     <>
       <Input
@@ -63,8 +63,14 @@ export function TomanInput({ value, onChange, words, id, ref, ...rest }: TomanIn
         }}
       />
       {words ? (
-        <div id={wordsId} className="amount-words" lang="fa" dir="rtl" data-testid={id ? `${id}-words` : undefined}>
-          {spoken || '\u00a0'}
+        <div id={wordsId} className="amount-words" data-testid={id ? `${id}-words` : undefined}>
+          {spoken ? (
+            <>
+              {t('contributions.amountInWords')} <bdi lang="fa">{spoken}</bdi>
+            </>
+          ) : (
+            '\u00a0'
+          )}
         </div>
       ) : null}
     </>

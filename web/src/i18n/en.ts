@@ -1,11 +1,13 @@
 // English strings: the same keys as fa.ts (checked by the compiler here and by i18n.test.ts).
 import type { Messages } from './fa';
 import governanceEn from './governance.en';
+import donorsEn from './donors.en';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 const en: Strings<Messages> = {
   ...governanceEn,
+  ...donorsEn,
   app: {
     name: 'Mosharekat',
     title: 'Public Participation System',
@@ -264,10 +266,10 @@ const en: Strings<Messages> = {
     amountToman: 'Amount (toman)',
     amountPlaceholder: 'e.g. 500,000',
     amountRequired: 'Enter the amount in toman.',
-    amountInWords: 'In words: {{words}}',
+    amountInWords: 'In words:',
     fundKind: 'Kind of gift',
-    general: 'General (the council decides)',
-    specific: 'Specific (donor\'s intent)',
+    general: 'General (council decides)',
+    specific: 'Specific (intent)',
     purpose: 'Purpose (intent)',
     purposeRequired: 'Choose the purpose of a specific gift.',
     targetGroup: 'Target group',
@@ -435,6 +437,7 @@ const en: Strings<Messages> = {
     confirmText: 'Pass {{n}} funds, total {{amount}}, on document {{doc}}?',
     passedDown: 'Passed down to {{county}} on document {{doc}}.',
     nothingPending: 'Nothing is waiting to be passed down.',
+    showEmpty: 'Show accounts with no balance',
   },
 };
 

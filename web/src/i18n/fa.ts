@@ -1,8 +1,10 @@
 // Persian strings, the default language. en.ts must have exactly the same keys (i18n.test.ts).
 import governanceFa from './governance.fa';
+import donorsFa from './donors.fa';
 
 const fa = {
   ...governanceFa,
+  ...donorsFa,
   app: {
     name: 'مشارکت',
     title: 'سامانه مشارکت‌های مردمی',
@@ -261,7 +263,7 @@ const fa = {
     amountToman: 'مبلغ (تومان)',
     amountPlaceholder: 'مثلاً ۵۰۰٬۰۰۰',
     amountRequired: 'مبلغ را به تومان وارد کنید.',
-    amountInWords: 'به حروف: {{words}}',
+    amountInWords: 'به حروف:',
     fundKind: 'نوع مشارکت',
     general: 'عام (به تشخیص شورا)',
     specific: 'خاص (با نیت خیر)',
@@ -432,6 +434,7 @@ const fa = {
     confirmText: '{{n}} صندوق، جمع {{amount}}، با سند {{doc}} منتقل شود؟',
     passedDown: 'انتقال به {{county}} با سند {{doc}} ثبت شد.',
     nothingPending: 'وجهی در انتظار انتقال نیست.',
+    showEmpty: 'نمایش حساب‌های بدون مانده',
   },
 };
 

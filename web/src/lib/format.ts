@@ -61,3 +61,11 @@ export function useFormat(): Formatter {
   const lang: Lang = i18n.language === 'en' ? 'en' : 'fa';
   return useMemo(() => makeFormatter(lang), [lang]);
 }
+
+/**
+ * Keeps a code such as a receipt number (1404-07-000123) or a document number reading left to right
+ * inside a Persian sentence (Unicode LEFT-TO-RIGHT ISOLATE … POP DIRECTIONAL ISOLATE).
+ */
+export function ltr(text: string): string {
+  return `\u2066${text}\u2069`;
+}

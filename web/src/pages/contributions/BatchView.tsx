@@ -10,12 +10,13 @@ import { unwrap } from '../../api/errors';
 import { errorText, ErrorAlert } from '../../components/ErrorAlert';
 import { Money } from '../../components/Money';
 import { useCatalogues } from '../../lib/catalogues';
-import { useFormat } from '../../lib/format';
+import { ltr, useFormat } from '../../lib/format';
 import { submissionKeys } from '../../lib/idempotency';
 import { useAsync } from '../../lib/use-async';
 import { useEnterNavigation } from '../../lib/use-enter-navigation';
 import { useShowError } from '../../lib/use-show-error';
-import { batchBalance, MismatchIndicator, stubColumns, type Stub } from './batch-bits';
+import { TAG_COLORS } from '../../lib/tag-colors';
+import { MismatchIndicator, stubColumns, type Stub } from './batch-bits';
 import { GIFT_FIELD_NAMES, giftBody, nextGiftValues, type GiftValues } from './gift-body';
 import { GiftFields } from './GiftFields';
 
@@ -85,19 +86,19 @@ export function BatchView({ id, onAnother }: { id: string; onAnother: () => void
   if (error && !batch) return <ErrorAlert error={error} onRetry={reload} />;
   if (!batch) return loading ? <Skeleton active /> : null;
   const open = batch.status === 'open';
-  const { matches } = batchBalance(batch);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card
-        title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('batches.book', { no: f.digits(batch.bookNo) })}</h2>}
+        title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('batches.book', { no: ltr(f.digits(batch.bookNo)) })}</h2>}
         extra={<Button onClick={onAnother}>{t('batches.another')}</Button>}
       >
         <Descriptions
           size="small"
           column={{ xs: 1, md: 3 }}
+          styles={{ label: { color: 'rgba(0, 0, 0, 0.65)' } }}
           items={[
-            { key: 'status', label: t('contributions.status'), children: <Tag color={open ? 'processing' : 'green'}>{t(`batches.status_${batch.status}`)}</Tag> },
+            { key: 'status', label: t('contributions.status'), children: <Tag color={open ? TAG_COLORS.info : TAG_COLORS.ok}>{t(`batches.status_${batch.status}`)}</Tag> },
             { key: 'count', label: t('batches.count'), children: <span data-testid="batch-count">{t('batches.ofExpected', { actual: f.count(batch.itemCount), expected: f.count(batch.expectedCount) })}</span> },
             { key: 'total', label: t('batches.total'), children: <span data-testid="batch-total"><Money rials={batch.itemTotalRials} /> / <Money rials={batch.expectedTotalRials} /></span> },
           ]}
@@ -107,7 +108,7 @@ export function BatchView({ id, onAnother }: { id: string; onAnother: () => void
         {open ? (
           <div style={{ marginTop: 12 }}>
             <Popconfirm title={t('batches.postConfirm')} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => void post()}>
-              <Button type="primary" loading={posting} disabled={batch.itemCount === 0} danger={!matches} data-testid="batch-post">
+              <Button type="primary" loading={posting} disabled={batch.itemCount === 0} data-testid="batch-post">
                 {t('batches.post')}
               </Button>
             </Popconfirm>
@@ -146,7 +147,7 @@ export function BatchView({ id, onAnother }: { id: string; onAnother: () => void
           pagination={false}
           dataSource={batch.items}
           columns={stubColumns(t, f, labels, open, (stub) => void removeStub(stub))}
-          locale={{ emptyText: t('batches.noStubs') }}
+          locale={{ emptyText: <span className="table-empty">{t('batches.noStubs')}</span> }}
           data-testid="batch-stubs"
         />
       </Card>

@@ -11,7 +11,7 @@ import { useAuth } from '../../app/auth';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Money } from '../../components/Money';
 import type { CatalogueLabels } from '../../lib/catalogues';
-import { useFormat } from '../../lib/format';
+import { ltr, useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { currentLanguage } from '../../i18n';
 import { FundLabel, StatusTag } from './contribution-columns';
@@ -33,7 +33,7 @@ export function ContributionDrawer({ id, labels, onClose, onChanged }: Props) {
   const [reversing, setReversing] = useState(false);
   const [version, setVersion] = useState(0);
   const { data: c, error, loading, reload } = useAsync((signal) => unwrap(api.GET('/api/contributions/{id}', { params: { path: { id } }, signal })), [id, version]);
-  const title = c ? t('contributions.detail', { no: f.digits(c.receiptNo) }) : t('contributions.receiptNo');
+  const title = c ? t('contributions.detail', { no: ltr(f.digits(c.receiptNo)) }) : t('contributions.receiptNo');
 
   return (
     <Drawer
@@ -46,7 +46,7 @@ export function ContributionDrawer({ id, labels, onClose, onChanged }: Props) {
       closable={{ 'aria-label': t('common.close') }}
       extra={
         c && c.status === 'posted' && can('contributions.reverse') ? (
-          <Button danger icon={<RollbackOutlined aria-hidden />} onClick={() => setReversing(true)} data-testid="contribution-reverse">
+          <Button icon={<RollbackOutlined aria-hidden />} onClick={() => setReversing(true)} data-testid="contribution-reverse">
             {t('contributions.reverse')}
           </Button>
         ) : null
@@ -77,7 +77,7 @@ export function ContributionDrawer({ id, labels, onClose, onChanged }: Props) {
             ]}
           />
           <ReceiptActions id={c.id} code={c.receiptCode} />
-          <iframe key={c.status} className="receipt-frame" src={receiptHtmlUrl(c.id)} title={t('contributions.receiptPreview', { no: f.digits(c.receiptNo) })} data-testid="receipt-frame" />
+          <iframe key={c.status} className="receipt-frame" src={receiptHtmlUrl(c.id)} title={t('contributions.receiptPreview', { no: ltr(f.digits(c.receiptNo)) })} data-testid="receipt-frame" />
         </Space>
       ) : null}
       {c && reversing ? (

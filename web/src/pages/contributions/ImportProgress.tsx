@@ -68,7 +68,7 @@ export function ImportProgress({ importId, expectedRows, onFinished }: Props) {
         <ErrorAlert error={pollError} />
         <div>
           <Typography.Text id="import-progress-label">{state ? t(`imports.status_${state.status}`, { defaultValue: state.status }) : t('imports.status_running')}</Typography.Text>
-          <Progress percent={percent} status={state?.status === 'failed' ? 'exception' : finished ? 'success' : 'active'} format={(p) => `${f.digits(p ?? 0)}${f.lang === 'fa' ? '٪' : '%'}`} aria-labelledby="import-progress-label" />
+          <Progress className="import-progress" percent={percent} strokeColor="#0a6b4d" status={state?.status === 'failed' ? 'exception' : finished ? 'normal' : 'active'} format={(p) => `${f.digits(p ?? 0)}${f.lang === 'fa' ? '٪' : '%'}`} aria-labelledby="import-progress-label" />
         </div>
         {state?.error ? <Alert type="error" showIcon title={state.error} /> : null}
         {state ? (
@@ -103,7 +103,7 @@ export function ImportProgress({ importId, expectedRows, onFinished }: Props) {
               size="small"
               loading={errors.loading}
               dataSource={errors.data?.items ?? []}
-              locale={{ emptyText: t('imports.noErrors') }}
+              locale={{ emptyText: <span className="table-empty">{t('imports.noErrors')}</span> }}
               pagination={{ current: page, pageSize: 20, total: errors.data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
               columns={[
                 { key: 'row', title: t('imports.rowNo'), render: (_, row) => f.digits(row.rowNo) },

@@ -10,7 +10,7 @@ import { unwrap } from '../../api/errors';
 import type { Contribution } from '../../api/types';
 import { useWorkingUnit } from '../../app/working-unit';
 import { UnitPicker } from '../../components/UnitPicker';
-import { useFormat } from '../../lib/format';
+import { ltr, useFormat } from '../../lib/format';
 import { submissionKeys } from '../../lib/idempotency';
 import { useEnterNavigation } from '../../lib/use-enter-navigation';
 import { useShowError } from '../../lib/use-show-error';
@@ -42,7 +42,7 @@ export default function RecordContributionPage() {
       const created = await unwrap(api.POST('/api/contributions', { params: { header: { 'idempotency-key': keys.keyFor(body) } }, body }));
       keys.done();
       setLast(created);
-      void message.success(t('contributions.recorded', { no: f.digits(created.receiptNo) }));
+      void message.success(t('contributions.recorded', { no: ltr(f.digits(created.receiptNo)) }));
       form.resetFields();
       form.setFieldsValue(nextGiftValues(values));
       setTimeout(focusAmount, 0);
@@ -69,7 +69,7 @@ export default function RecordContributionPage() {
           role="status"
           style={{ marginBottom: 16, maxWidth: 760 }}
           data-testid="last-receipt"
-          title={t('contributions.lastRecorded', { no: f.digits(last.receiptNo), amount: f.toman(BigInt(last.amountRials)) })}
+          title={t('contributions.lastRecorded', { no: ltr(f.digits(last.receiptNo)), amount: f.toman(BigInt(last.amountRials)) })}
           description={<ReceiptActions id={last.id} code={last.receiptCode} size="small" />}
           closable={{ 'aria-label': t('common.close') }}
           onClose={() => setLast(null)}

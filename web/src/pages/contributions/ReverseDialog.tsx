@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
 import type { Contribution } from '../../api/types';
 import { errorText } from '../../components/ErrorAlert';
-import { useFormat } from '../../lib/format';
+import { ltr, useFormat } from '../../lib/format';
 import { submissionKeys } from '../../lib/idempotency';
 
 interface Props {
@@ -47,11 +47,11 @@ export function ReverseDialog({ contribution, onClose, onDone }: Props) {
   return (
     <Modal
       open
-      title={t('contributions.reverseTitle', { no: f.digits(contribution.receiptNo) })}
+      title={t('contributions.reverseTitle', { no: ltr(f.digits(contribution.receiptNo)) })}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('contributions.reverse')}
-      okButtonProps={{ danger: true, loading: busy, 'data-testid': 'reverse-ok' } as never}
+      okButtonProps={{ loading: busy, 'data-testid': 'reverse-ok' } as never}
       cancelText={t('common.cancel')}
     >
       <Alert type="warning" showIcon title={t('contributions.reverseWarning')} style={{ marginBottom: 16 }} />

@@ -7,7 +7,8 @@ import type { TFunction } from 'i18next';
 import type { ContributionBatch } from '../../api/types';
 import { Money } from '../../components/Money';
 import type { CatalogueLabels } from '../../lib/catalogues';
-import type { Formatter } from '../../lib/format';
+import { ltr, type Formatter } from '../../lib/format';
+import { fundKindColor } from '../../lib/tag-colors';
 
 export type Stub = ContributionBatch['items'][number];
 
@@ -53,7 +54,7 @@ export function stubColumns(t: TFunction, f: Formatter, labels: CatalogueLabels,
       title: t('contributions.fundKind'),
       render: (_, stub) => (
         <span>
-          <Tag color={read(stub, 'fundKind') === 'specific' ? 'gold' : 'blue'}>{t(`fundKinds.${read(stub, 'fundKind') || 'general'}`)}</Tag>
+          <Tag color={fundKindColor(read(stub, 'fundKind'))}>{t(`fundKinds.${read(stub, 'fundKind') || 'general'}`)}</Tag>
           {[labels.purpose(read(stub, 'purposeCode')), labels.targetGroup(read(stub, 'targetGroupCode'))].filter(Boolean).join(' — ')}
         </span>
       ),
@@ -67,7 +68,7 @@ export function stubColumns(t: TFunction, f: Formatter, labels: CatalogueLabels,
       title: t('common.actions'),
       render: (_, stub, index) => (
         <Popconfirm title={`${t('batches.removeStub', { n: f.digits(index + 1) })}?`} okText={t('common.remove')} cancelText={t('common.cancel')} onConfirm={() => remove(stub)}>
-          <Button size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('batches.removeStub', { n: f.digits(index + 1) })} />
+          <Button size="small" icon={<DeleteOutlined aria-hidden />} aria-label={t('batches.removeStub', { n: f.digits(index + 1) })} />
         </Popconfirm>
       ),
     });
@@ -111,7 +112,7 @@ export function RecentBatches({ items, open, t, f }: { items: RecentBatch[]; ope
       <Space wrap>
         {items.map((b) => (
           <Button key={b.id} onClick={() => open(b.id)}>
-            {t('batches.book', { no: f.digits(b.bookNo) })} — {f.date(b.createdAt)}
+            {t('batches.book', { no: ltr(f.digits(b.bookNo)) })} — {f.date(b.createdAt)}
           </Button>
         ))}
       </Space>

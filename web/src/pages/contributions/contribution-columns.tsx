@@ -6,17 +6,18 @@ import type { ExportColumn } from '../../components/ExportButton';
 import { Money } from '../../components/Money';
 import type { CatalogueLabels } from '../../lib/catalogues';
 import type { Formatter } from '../../lib/format';
+import { fundKindColor, TAG_COLORS } from '../../lib/tag-colors';
 
 export function StatusTag({ status, t }: { status: Contribution['status']; t: TFunction }) {
-  return <Tag color={status === 'posted' ? 'green' : 'red'}>{t(`contributions.${status}`)}</Tag>;
+  return <Tag color={status === 'posted' ? TAG_COLORS.ok : TAG_COLORS.bad}>{t(`contributions.${status}`)}</Tag>;
 }
 
 export function FundLabel({ c, t, labels }: { c: Contribution; t: TFunction; labels: CatalogueLabels }) {
   const intent = c.fund.kind === 'specific' ? [labels.purpose(c.fund.purposeCode), labels.targetGroup(c.fund.targetGroupCode)].filter(Boolean).join(' — ') : '';
   return (
-    <span>
-      <Tag color={c.fund.kind === 'general' ? 'blue' : 'gold'}>{t(`fundKinds.${c.fund.kind}`)}</Tag>
-      {intent || c.fund.name}
+    <span className="fund-label">
+      <Tag color={fundKindColor(c.fund.kind)}>{t(`fundKinds.${c.fund.kind}`)}</Tag>
+      <span>{intent || c.fund.name}</span>
     </span>
   );
 }
@@ -33,11 +34,11 @@ export function contributionColumns(t: TFunction, f: Formatter, labels: Catalogu
         </Button>
       ),
     },
-    { key: 'unit', title: t('contributions.unit'), render: (_, c) => c.unit.name },
+    { key: 'unit', title: t('contributions.unit'), responsive: ['md'], render: (_, c) => c.unit.name },
     { key: 'amount', title: t('contributions.amount'), align: 'end', render: (_, c) => <Money rials={c.amountRials} /> },
-    { key: 'fund', title: t('contributions.fund'), render: (_, c) => <FundLabel c={c} t={t} labels={labels} /> },
-    { key: 'channel', title: t('contributions.channel'), render: (_, c) => t(`channels.${c.channel}`) },
-    { key: 'channelRef', title: t('contributions.channelRef'), render: (_, c) => (c.channelRef ? <bdi dir="ltr">{f.digits(c.channelRef)}</bdi> : '—') },
+    { key: 'fund', title: t('contributions.fund'), responsive: ['sm'], render: (_, c) => <FundLabel c={c} t={t} labels={labels} /> },
+    { key: 'channel', title: t('contributions.channel'), responsive: ['md'], render: (_, c) => t(`channels.${c.channel}`) },
+    { key: 'channelRef', title: t('contributions.channelRef'), responsive: ['lg'], render: (_, c) => (c.channelRef ? <bdi dir="ltr">{f.digits(c.channelRef)}</bdi> : '—') },
     { key: 'status', title: t('contributions.status'), render: (_, c) => <StatusTag status={c.status} t={t} /> },
   ];
 }

@@ -110,7 +110,7 @@ export function AttendanceCard({ meeting, rule, onSaved, onDraft }: AttendanceCa
             description={live.chairMissing ? t('meetings.quorum.chairMissing') : dirty ? t('meetings.quorum.unsaved') : undefined}
           />
         ) : (
-          <Alert type={recorded.met ? 'success' : 'warning'} showIcon title={i18n.language === 'en' ? recorded.reasonEn : recorded.reasonFa} />
+          <Alert type={recorded.met ? 'success' : 'warning'} showIcon title={i18n.language === 'en' ? recorded.reasonEn : f.digits(recorded.reasonFa)} />
         )}
       </div>
     </Card>

@@ -1,7 +1,7 @@
 // One council: its quarterly-meeting duty, quorum rule, members, meetings on a Jalali calendar,
 // resolutions with remaining ceilings and the delegations it has given.
 import { useState } from 'react';
-import { App, Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Space, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -15,7 +15,7 @@ import { DueBadge, quorumText, useDay } from './council-bits';
 import { MeetingsCard } from './MeetingsCard';
 import { MembersCard } from './MembersCard';
 import { DelegationsCard, ResolutionsCard } from './ResolutionsCard';
-import '../spending/governance.css';
+import { GovPage } from '../spending/GovPage';
 
 export default function CouncilDetailPage() {
   const { id = '' } = useParams();
@@ -31,7 +31,7 @@ export default function CouncilDetailPage() {
   const can = (action: string) => d?.nextActions.includes(action as never) ?? false;
 
   return (
-    <>
+    <GovPage>
       <nav aria-label={t('councils.breadcrumb')}>
         <Breadcrumb items={[{ key: 'list', title: <Link to="/councils">{t('councils.title')}</Link> }, { key: 'this', title: council?.name ?? '…' }]} />
       </nav>
@@ -52,26 +52,26 @@ export default function CouncilDetailPage() {
       {d && council ? (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={10}>
-            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-              <Card size="small" title={<h2 className="card-heading">{t('councils.facts')}</h2>}>
-                <Descriptions column={1} size="small">
-                  <Descriptions.Item label={t('councils.unit')}>{council.unit.name}</Descriptions.Item>
-                  <Descriptions.Item label={t('councils.level')}>{t(`councils.levels.${council.level}`)}</Descriptions.Item>
-                  <Descriptions.Item label={t('councils.quorum.title')}>
-                    <span data-testid="quorum-rule">{quorumText(council.quorum, t, f.digits)}</span>
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('councils.lastMeeting')}>{day(council.lastMeetingOn)}</Descriptions.Item>
-                  <Descriptions.Item label={t('councils.nextDue')}>{day(council.nextDueOn)}</Descriptions.Item>
-                  <Descriptions.Item label={t('councils.nextScheduled')}>
-                    {council.nextScheduled ? <Link to={`/councils/meetings/${council.nextScheduled.id}`}>{day(council.nextScheduled.scheduledOn)}</Link> : '—'}
-                  </Descriptions.Item>
-                </Descriptions>
-              </Card>
-              <MembersCard councilId={council.id} members={d.members} canManage={can('add_member')} onChanged={() => setVersion((v) => v + 1)} />
-            </Space>
+            <Card size="small" title={<h2 className="card-heading">{t('councils.facts')}</h2>}>
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label={t('councils.unit')}>{council.unit.name}</Descriptions.Item>
+                <Descriptions.Item label={t('councils.level')}>{t(`councils.levels.${council.level}`)}</Descriptions.Item>
+                <Descriptions.Item label={t('councils.quorum.title')}>
+                  <span data-testid="quorum-rule">{quorumText(council.quorum, t, f.digits)}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('councils.lastMeeting')}>{day(council.lastMeetingOn)}</Descriptions.Item>
+                <Descriptions.Item label={t('councils.nextDue')}>{day(council.nextDueOn)}</Descriptions.Item>
+                <Descriptions.Item label={t('councils.nextScheduled')}>
+                  {council.nextScheduled ? <Link to={`/councils/meetings/${council.nextScheduled.id}`}>{day(council.nextScheduled.scheduledOn)}</Link> : '—'}
+                </Descriptions.Item>
+              </Descriptions>
+            </Card>
           </Col>
           <Col xs={24} xl={14}>
             <MeetingsCard councilId={council.id} canSchedule={can('schedule_meeting')} />
+          </Col>
+          <Col xs={24}>
+            <MembersCard councilId={council.id} members={d.members} canManage={can('add_member')} onChanged={() => setVersion((v) => v + 1)} />
           </Col>
           <Col xs={24}>
             <ResolutionsCard councilId={council.id} version={version} />
@@ -93,6 +93,6 @@ export default function CouncilDetailPage() {
           }}
         />
       ) : null}
-    </>
+    </GovPage>
   );
 }

@@ -13,7 +13,7 @@ import { useShowError } from '../../lib/use-show-error';
 import { ReportStatusTag } from './CouncilReportsPage';
 import { ReportFigures } from './ReportFigures';
 import type { CouncilReport } from './types';
-import '../spending/governance.css';
+import { GovPage } from '../spending/GovPage';
 
 export default function CouncilReportPage() {
   const { id = '' } = useParams();
@@ -62,7 +62,7 @@ export default function CouncilReportPage() {
   };
 
   return (
-    <>
+    <GovPage>
       <nav aria-label={t('councils.breadcrumb')}>
         <Breadcrumb items={[{ key: 'list', title: <Link to="/council-reports">{t('councilReports.title')}</Link> }, { key: 'this', title: r?.council.name ?? '…' }]} />
       </nav>
@@ -127,6 +127,6 @@ export default function CouncilReportPage() {
         <label htmlFor="ack-note">{`${t('councilReports.ackNote')} ${t('common.optional')}`}</label>
         <Input.TextArea id="ack-note" rows={3} maxLength={1000} value={ackNote} onChange={(e) => setAckNote(e.target.value)} />
       </Modal>
-    </>
+    </GovPage>
   );
 }

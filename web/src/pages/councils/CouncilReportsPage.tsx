@@ -5,7 +5,7 @@ import { App, Button, Form, InputNumber, Select, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { toJalali } from '@mosharekat/fa';
+import { toJalali, toLatinDigits } from '@mosharekat/fa';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { useAuth } from '../../app/auth';
@@ -18,7 +18,7 @@ import { useShowError } from '../../lib/use-show-error';
 import { useUrlFilters } from '../../lib/use-url-filters';
 import { DEFAULT_PAGE_SIZE } from '../../lib/url-filters';
 import type { CouncilReportRow } from './types';
-import '../spending/governance.css';
+import { GovPage } from '../spending/GovPage';
 
 const DEFAULTS = { fiscalYear: 0, half: 0, unitId: '', level: '', missing: '', page: 1, pageSize: DEFAULT_PAGE_SIZE };
 export const REPORT_COLORS: Record<string, string> = { missing: '#a8071a', draft: '#874d00', submitted: '#0958d9', acknowledged: '#0a6b4d' };
@@ -83,7 +83,7 @@ export default function CouncilReportsPage() {
   ];
 
   return (
-    <>
+    <GovPage>
       <Typography.Title level={1} className="page-title" style={{ fontSize: 22 }}>
         {t('councilReports.title')}
       </Typography.Title>
@@ -95,7 +95,7 @@ export default function CouncilReportsPage() {
       ) : null}
       <FilterBar activeCount={['fiscalYear', 'half', 'unitId', 'level', 'missing'].filter((key) => filters[key as keyof typeof filters]).length} onReset={() => setFilters({ fiscalYear: 0, half: 0, unitId: '', level: '', missing: '' })}>
         <Form.Item label={t('councilReports.fiscalYear')} htmlFor="reports-year">
-          <InputNumber id="reports-year" min={1390} max={thisYear} value={filters.fiscalYear || period?.fiscalYear} onChange={(year) => setFilters({ fiscalYear: year ?? 0 })} style={{ width: 110 }} />
+          <InputNumber id="reports-year" min={1390} max={thisYear} value={filters.fiscalYear || period?.fiscalYear} onChange={(year) => setFilters({ fiscalYear: year ?? 0 })} formatter={(v) => f.digits(v ?? '')} parser={(v) => Number(toLatinDigits(v ?? '')) || 0} style={{ width: 110 }} />
         </Form.Item>
         <Form.Item label={t('councilReports.half')} htmlFor="reports-half">
           <Select id="reports-half" value={filters.half || period?.half || 0} onChange={(half: number) => setFilters({ half })} style={{ width: 150 }} options={[1, 2].map((h) => ({ value: h, label: t(`councilReports.halves.${h}`) }))} />
@@ -122,6 +122,6 @@ export default function CouncilReportsPage() {
         pageSize={filters.pageSize}
         onPageChange={(page, pageSize) => setFilters({ page, pageSize })}
       />
-    </>
+    </GovPage>
   );
 }

@@ -20,7 +20,7 @@ import { DEFAULT_PAGE_SIZE } from '../../lib/url-filters';
 import { CouncilDialog } from './CouncilDialog';
 import { DueBadge, useDay } from './council-bits';
 import type { Council, CouncilQuery } from './types';
-import '../spending/governance.css';
+import { GovPage } from '../spending/GovPage';
 
 const DEFAULTS = { unitId: '', level: '', duty: '', page: 1, pageSize: DEFAULT_PAGE_SIZE };
 const LEVELS = ['central', 'provincial', 'county'] as const;
@@ -62,7 +62,7 @@ export default function CouncilsPage() {
   ];
 
   return (
-    <>
+    <GovPage>
       <Typography.Title level={1} className="page-title" style={{ fontSize: 22 }}>
         {t('councils.title')}
       </Typography.Title>
@@ -122,6 +122,6 @@ export default function CouncilsPage() {
         }}
       />
       ) : null}
-    </>
+    </GovPage>
   );
 }

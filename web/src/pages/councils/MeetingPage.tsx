@@ -16,7 +16,7 @@ import { MeetingStatusTag } from './MeetingsCard';
 import { ResolutionDialog, type ResolutionMode } from './ResolutionDialog';
 import { ResolutionStatusTag } from './ResolutionsCard';
 import type { Meeting } from './types';
-import '../spending/governance.css';
+import { GovPage } from '../spending/GovPage';
 
 export default function MeetingPage() {
   const { id = '' } = useParams();
@@ -48,7 +48,7 @@ export default function MeetingPage() {
 
   const councilName = council.data?.council.name;
   return (
-    <>
+    <GovPage>
       <nav aria-label={t('councils.breadcrumb')}>
         <Breadcrumb
           items={[
@@ -160,6 +160,6 @@ export default function MeetingPage() {
           />
         </>
       ) : null}
-    </>
+    </GovPage>
   );
 }

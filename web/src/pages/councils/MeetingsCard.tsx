@@ -75,22 +75,31 @@ export function MeetingsCard({ councilId, canSchedule }: { councilId: string; ca
             </Button>
           </Space>
         )}
-        cellRender={(date, info) => {
+        fullCellRender={(date, info) => {
           if (info.type !== 'date') return info.originNode;
-          const found = byDay.get(dayOf(date));
-          if (!found) return null;
-          return screens.md ? (
-            <>
-              {found.map((m) => (
-                <span key={m.id} className={`meeting-cell ${m.status}`}>
-                  {t(`meetings.status.${m.status}`)}
-                </span>
-              ))}
-            </>
-          ) : (
-            <span className="meeting-cell" aria-label={t('meetings.hasMeeting')}>
-              •
-            </span>
+          const day = dayOf(date);
+          const found = byDay.get(day) ?? [];
+          const today = day === dayOf(todayDate());
+          // antd writes the day number itself in Latin digits: draw the cell with the user's digits
+          if (!screens.md) {
+            return (
+              <div className={`ant-picker-cell-inner${today ? ' calendar-today' : ''}`}>
+                {f.digits(format(date, 'd'))}
+                {found.length ? <span className="meeting-dot" aria-label={t('meetings.hasMeeting')} /> : null}
+              </div>
+            );
+          }
+          return (
+            <div className={`ant-picker-cell-inner ant-picker-calendar-date${today ? ' ant-picker-calendar-date-today' : ''}`}>
+              <div className="ant-picker-calendar-date-value">{f.digits(format(date, 'dd'))}</div>
+              <div className="ant-picker-calendar-date-content">
+                {found.map((m) => (
+                  <span key={m.id} className={`meeting-cell ${m.status}`}>
+                    {t(`meetings.status.${m.status}`)}
+                  </span>
+                ))}
+              </div>
+            </div>
           );
         }}
       />

@@ -117,7 +117,7 @@ export function ResolutionDialog({ mode, onClose, onDone }: { mode: ResolutionMo
             {withAuthorization ? (
               <Card size="small" style={{ marginBottom: 16 }}>
                 <Form.Item name="ceiling" label={t('resolutions.dialog.ceilingToman')} rules={amountRules(t)}>
-                  <AmountField id="resolution-ceiling" />
+                  <AmountField />
                 </Form.Item>
                 <Form.Item name="purposeCodes" label={t('resolutions.purposes')} rules={[{ ...required, type: 'array', min: 1 }]}>
                   <Select mode="multiple" options={purposes} showSearch={{ optionFilterProp: 'label' }} />

@@ -15,7 +15,7 @@ import { useCatalogues } from '../spending/catalogues';
 import { ResolutionDialog, type ResolutionMode } from './ResolutionDialog';
 import { DelegationsTable, ResolutionStatusTag } from './ResolutionsCard';
 import type { Resolution } from './types';
-import '../spending/governance.css';
+import { GovPage } from '../spending/GovPage';
 
 function percentUsed(a: NonNullable<Resolution['authorization']>): number {
   const ceiling = rialsOf(a.ceilingRials);
@@ -69,7 +69,7 @@ export default function ResolutionPage() {
   const changeable = r && can('councils.manage') && r.status === 'in_force' && r.kind !== 'revocation';
 
   return (
-    <>
+    <GovPage>
       <nav aria-label={t('councils.breadcrumb')}>
         <Breadcrumb
           items={[
@@ -155,6 +155,6 @@ export default function ResolutionPage() {
           }}
         />
       ) : null}
-    </>
+    </GovPage>
   );
 }

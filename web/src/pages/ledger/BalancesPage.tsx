@@ -2,7 +2,8 @@
 // totals general / specific, a row per child unit (click to drill down), the funds (who owns the
 // money) and the custody accounts (who holds it), each linking to its statement; optionally as of
 // the end of a Jalali day (?asOf=…).
-import { Button, Card, Col, Form, Row, Space, Statistic, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Checkbox, Col, Form, Row, Space, Statistic, Table, Typography } from 'antd';
 import { ArrowRightOutlined, ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -11,7 +12,6 @@ import { useWorkingUnit } from '../../app/working-unit';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JalaliDatePicker } from '../../components/JalaliDatePicker';
 import { Money } from '../../components/Money';
-import { useCatalogues } from '../../lib/catalogues';
 import { useFormat } from '../../lib/format';
 import { apiDay, fromJalaliKey, jalaliKey } from '../../lib/jalali-generate-config';
 import { useAsync } from '../../lib/use-async';
@@ -23,7 +23,7 @@ const DEFAULTS = { unitId: '', asOf: '' };
 export default function BalancesPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const labels = useCatalogues();
+  const [showEmpty, setShowEmpty] = useState(false);
   const { unit: workingUnit } = useWorkingUnit();
   const [filters, setFilters] = useUrlFilters(DEFAULTS);
   const unitId = filters.unitId || workingUnit.id;
@@ -31,6 +31,8 @@ export default function BalancesPage() {
     (signal) => unwrap(api.GET('/api/balances', { params: { query: { unitId, rollup: 'true', ...(filters.asOf ? { asOf: apiDay(filters.asOf) } : {}) } }, signal })),
     [unitId, filters.asOf],
   );
+  // accounts of the unit itself always show; those of units below only when they hold something
+  const custody = (data?.custody ?? []).filter((row) => showEmpty || row.unitId === data?.unit.id || BigInt(row.balanceRials) !== 0n);
   const BackIcon = f.lang === 'fa' ? ArrowRightOutlined : ArrowLeftOutlined;
   const card = (title: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{title}</h2>;
   const pageOf = (rows: number) => (rows > 20 ? { pageSize: 20, showSizeChanger: false } : false);
@@ -81,15 +83,22 @@ export default function BalancesPage() {
             columns={unitColumns(t, data?.unit.id ?? unitId, (row) => setFilters({ unitId: row.unitId }))}
             onRow={(row) => ({ onClick: (event) => row.unitId !== data?.unit.id && !(event.target as HTMLElement).closest('button') && setFilters({ unitId: row.unitId }), className: row.unitId !== data?.unit.id ? 'row-clickable' : undefined })}
             pagination={pageOf(data?.byUnit.length ?? 0)}
-            locale={{ emptyText: t('common.noData') }}
+            locale={{ emptyText: <span className="table-empty">{t('common.noData')}</span> }}
             data-testid="balance-by-unit"
           />
         </Card>
         <Card title={card(t('ledger.funds'))}>
-          <Table<FundRow> rowKey="fundId" size="small" scroll={{ x: 'max-content' }} loading={loading} dataSource={data?.funds ?? []} columns={fundColumns(t, labels.purpose)} pagination={pageOf(data?.funds.length ?? 0)} locale={{ emptyText: t('common.noData') }} data-testid="balance-funds" />
+          <Table<FundRow> rowKey="fundId" size="small" scroll={{ x: 'max-content' }} loading={loading} dataSource={data?.funds ?? []} columns={fundColumns(t)} pagination={pageOf(data?.funds.length ?? 0)} locale={{ emptyText: <span className="table-empty">{t('common.noData')}</span> }} data-testid="balance-funds" />
         </Card>
-        <Card title={card(t('ledger.custody'))}>
-          <Table<CustodyRow> rowKey="accountId" size="small" scroll={{ x: 'max-content' }} loading={loading} dataSource={data?.custody ?? []} columns={custodyColumns(t, f)} pagination={pageOf(data?.custody.length ?? 0)} locale={{ emptyText: t('common.noData') }} data-testid="balance-custody" />
+        <Card
+          title={card(t('ledger.custody'))}
+          extra={
+            <Checkbox checked={showEmpty} onChange={(event) => setShowEmpty(event.target.checked)}>
+              {t('ledger.showEmpty')}
+            </Checkbox>
+          }
+        >
+          <Table<CustodyRow> rowKey="accountId" size="small" scroll={{ x: 'max-content' }} loading={loading} dataSource={custody} columns={custodyColumns(t, f)} pagination={pageOf(custody.length)} locale={{ emptyText: <span className="table-empty">{t('common.noData')}</span> }} data-testid="balance-custody" />
         </Card>
       </Space>
     </>

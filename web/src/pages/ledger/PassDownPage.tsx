@@ -12,7 +12,7 @@ import { useWorkingUnit } from '../../app/working-unit';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JalaliDatePicker } from '../../components/JalaliDatePicker';
 import { Money } from '../../components/Money';
-import { useFormat } from '../../lib/format';
+import { ltr, useFormat } from '../../lib/format';
 import { submissionKeys } from '../../lib/idempotency';
 import { jalaliDay } from '../../lib/jalali-generate-config';
 import { useAsync } from '../../lib/use-async';
@@ -55,7 +55,7 @@ export default function PassDownPage() {
     try {
       await unwrap(api.POST('/api/pass-downs', { params: { header: { 'idempotency-key': keys.keyFor(body) } }, body }));
       keys.done();
-      void message.success(t('ledger.passedDown', { county: county.name, doc: f.digits(body.documentNo) }));
+      void message.success(t('ledger.passedDown', { county: county.name, doc: ltr(f.digits(body.documentNo)) }));
       setSelected([]);
       form.resetFields();
       pending.reload();
@@ -86,7 +86,7 @@ export default function PassDownPage() {
       <ErrorAlert error={pending.error} onRetry={pending.reload} />
       {pending.data ? (
         <Typography.Paragraph data-testid="pending-total">
-          {t('ledger.pendingOf', { province: pending.data.province.name })} 
+          {t('ledger.pendingOf', { province: pending.data.province.name })}{' '}
           <Money rials={pending.data.totalRials} />
         </Typography.Paragraph>
       ) : null}
@@ -106,7 +106,7 @@ export default function PassDownPage() {
           hideSelectAll: true,
         }}
         pagination={false}
-        locale={{ emptyText: t('ledger.nothingPending') }}
+        locale={{ emptyText: <span className="table-empty">{t('ledger.nothingPending')}</span> }}
         data-testid="pending-table"
       />
       <Card style={{ marginTop: 16, maxWidth: 760 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('ledger.passDown')}</h2>}>
@@ -137,7 +137,7 @@ export default function PassDownPage() {
           cancelText={t('common.cancel')}
           okButtonProps={{ loading: busy, 'data-testid': 'pass-down-confirm' } as never}
         >
-          {t('ledger.confirmText', { n: f.count(selected.length), amount: f.toman(total), doc: f.digits(toLatinDigits(confirming.documentNo.trim())) })}
+          {t('ledger.confirmText', { n: f.count(selected.length), amount: f.toman(total), doc: ltr(f.digits(toLatinDigits(confirming.documentNo.trim()))) })}
         </Modal>
       ) : null}
     </>

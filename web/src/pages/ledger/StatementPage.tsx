@@ -3,6 +3,7 @@
 // of the whole period.
 import { Card, Col, Empty, Form, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { todayJalali } from '@mosharekat/fa';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
@@ -17,7 +18,9 @@ import { useAsync } from '../../lib/use-async';
 import { useUrlFilters } from '../../lib/use-url-filters';
 import { DEFAULT_PAGE_SIZE } from '../../lib/url-filters';
 
-const DEFAULTS = { account: '', from: '', to: '', page: 1, pageSize: DEFAULT_PAGE_SIZE };
+// A statement covers the current fiscal year unless another range is chosen (its opening balance
+// is what earlier years carried over).
+const DEFAULTS = { account: '', from: `${todayJalali().jy}-01-01`, to: '', page: 1, pageSize: DEFAULT_PAGE_SIZE };
 
 export default function StatementPage() {
   const { t } = useTranslation();

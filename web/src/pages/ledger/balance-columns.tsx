@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { Balances } from '../../api/types';
 import { Money } from '../../components/Money';
 import type { Formatter } from '../../lib/format';
+import { fundKindColor } from '../../lib/tag-colors';
 
 export type UnitRow = Balances['byUnit'][number];
 export type FundRow = Balances['funds'][number];
@@ -35,18 +36,18 @@ export function unitColumns(t: TFunction, currentUnitId: string, drill: (row: Un
   ];
 }
 
-export function fundColumns(t: TFunction, purpose: (code: string) => string): TableColumnsType<FundRow> {
+export function fundColumns(t: TFunction): TableColumnsType<FundRow> {
   return [
     {
       key: 'fund',
       title: t('ledger.fund'),
       render: (_, row) => (
-        <Link to={statementPath(row.fundId)} aria-label={t('ledger.statementOf', { name: row.name })}>
+        <Link to={statementPath(row.fundId)} aria-label={t('ledger.statementOf', { name: row.name })} className="fund-label">
           {row.name}
         </Link>
       ),
     },
-    { key: 'kind', title: t('ledger.kind'), render: (_, row) => <Tag color={row.kind === 'general' ? 'blue' : 'gold'}>{row.kind === 'general' ? t('fundKinds.general') : purpose(row.purposeCode)}</Tag> },
+    { key: 'kind', title: t('ledger.kind'), render: (_, row) => <Tag color={fundKindColor(row.kind)}>{t(`fundKinds.${row.kind}`)}</Tag> },
     { key: 'unit', title: t('ledger.unit'), render: (_, row) => row.unitName },
     { key: 'balance', title: t('ledger.balance'), align: 'end', render: (_, row) => money(row.balanceRials) },
     { key: 'held', title: t('ledger.held'), align: 'end', render: (_, row) => money(row.heldRials) },

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { PendingPassDown } from '../../api/types';
 import { Money } from '../../components/Money';
 import type { Formatter } from '../../lib/format';
+import { fundKindColor, TAG_COLORS } from '../../lib/tag-colors';
 
 /** Money a province has held for a county longer than this stands out (a month of the seeds' monthly cycle). */
 export const OLD_AFTER_DAYS = 30;
@@ -18,7 +19,7 @@ export function pendingColumns(t: TFunction, f: Formatter): TableColumnsType<Pen
       title: t('ledger.fund'),
       render: (_, row) => (
         <Space size={4} wrap>
-          <Tag color={row.fundKind === 'general' ? 'blue' : 'gold'}>{t(`fundKinds.${row.fundKind}`)}</Tag>
+          <Tag color={fundKindColor(row.fundKind)}>{t(`fundKinds.${row.fundKind}`)}</Tag>
           {row.fundName}
         </Space>
       ),
@@ -32,8 +33,8 @@ export function pendingColumns(t: TFunction, f: Formatter): TableColumnsType<Pen
         row.since ? (
           <Space size={4} wrap>
             <span>{f.date(row.since)}</span>
-            <Tag color={(row.heldDays ?? 0) > OLD_AFTER_DAYS ? 'orange' : 'default'}>{t('ledger.days', { n: f.count(row.heldDays ?? 0) })}</Tag>
-            {(row.heldDays ?? 0) > OLD_AFTER_DAYS ? <Tag color="red">{t('ledger.old', { n: f.count(OLD_AFTER_DAYS) })}</Tag> : null}
+            <Tag color={(row.heldDays ?? 0) > OLD_AFTER_DAYS ? TAG_COLORS.warning : undefined}>{t('ledger.days', { n: f.count(row.heldDays ?? 0) })}</Tag>
+            {(row.heldDays ?? 0) > OLD_AFTER_DAYS ? <Tag color={TAG_COLORS.bad}>{t('ledger.old', { n: f.count(OLD_AFTER_DAYS) })}</Tag> : null}
           </Space>
         ) : (
           '—'

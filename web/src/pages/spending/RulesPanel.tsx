@@ -3,11 +3,13 @@
 import { Card, List, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../lib/format';
 import { Link } from 'react-router';
 import type { SpendingRule } from './types';
 
 export function RulesPanel({ rules }: { rules: SpendingRule[] }) {
   const { t, i18n } = useTranslation();
+  const f = useFormat();
   const en = i18n.language === 'en';
   return (
     <Card title={<h2 className="card-heading">{t('spending.rules.title')}</h2>} size="small" data-testid="spending-rules">
@@ -32,7 +34,7 @@ export function RulesPanel({ rules }: { rules: SpendingRule[] }) {
               }
               description={
                 <>
-                  <Typography.Text type={rule.ok ? undefined : 'danger'}>{en ? rule.reasonEn : rule.reasonFa}</Typography.Text>
+                  <Typography.Text type={rule.ok ? undefined : 'danger'}>{en ? rule.reasonEn : f.digits(rule.reasonFa)}</Typography.Text>
                   {rule.authority?.kind === 'resolution' ? (
                     <div>
                       <Link to={`/councils/resolutions/${rule.authority.id}`}>{t('spending.rules.openResolution', { number: rule.authority.number })}</Link>

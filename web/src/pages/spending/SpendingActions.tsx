@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useFormat } from '../../lib/format';
 import { ActionDialog, type DialogAction } from './ActionDialog';
 import type { SpendingAction, SpendingDetail } from './types';
 
@@ -20,11 +21,13 @@ export function approveLabelKey(detail: SpendingDetail): string {
 export function SpendingActions({ detail, onDone }: { detail: SpendingDetail; onDone: (next: SpendingDetail) => void }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const f = useFormat();
   const [open, setOpen] = useState<DialogAction | null>(null);
   const shown = detail.actions.filter((a) => a.allowed || a.code !== 'SPENDING_WRONG_STATE');
   const blocked = shown.filter((a) => !a.allowed);
   const label = (action: SpendingAction) => t(action === 'approve' ? approveLabelKey(detail) : `spending.actions.${action}`);
-  const reason = (a: (typeof shown)[number]) => (i18n.language === 'en' ? a.reasonEn : a.reasonFa) ?? '';
+  // the server writes numbers (resolution numbers, counts) in Latin digits inside its Persian reasons
+  const reason = (a: (typeof shown)[number]) => (i18n.language === 'en' ? (a.reasonEn ?? '') : f.digits(a.reasonFa ?? ''));
 
   if (shown.length === 0) return null;
   return (

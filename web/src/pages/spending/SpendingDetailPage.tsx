@@ -18,7 +18,7 @@ import { fundText } from './spending-columns';
 import { SpendingActions } from './SpendingActions';
 import { AuthorityText, SpendingStatusTag } from './StatusTag';
 import type { SpendingDetail } from './types';
-import './governance.css';
+import { GovPage } from './GovPage';
 
 function Facts({ detail }: { detail: SpendingDetail }) {
   const { t } = useTranslation();
@@ -38,10 +38,10 @@ function Facts({ detail }: { detail: SpendingDetail }) {
       {r.project ? <Descriptions.Item label={t('spending.fields.project')}>{r.project}</Descriptions.Item> : null}
       <Descriptions.Item label={t('spending.fields.payee')}>
         {r.payee.name}
-        <div>
+        <div className="sheba">
           <bdi dir="ltr">{r.payee.sheba}</bdi>
-          {r.payee.bankName ? ` · ${r.payee.bankName}` : ''}
         </div>
+        {r.payee.bankName ? <div>{r.payee.bankName}</div> : null}
       </Descriptions.Item>
       <Descriptions.Item label={t('spending.fields.authority')}>
         <AuthorityText authority={r.authority} />
@@ -104,7 +104,7 @@ export default function SpendingDetailPage() {
   const d = detail?.request.id === id ? detail : undefined;
 
   return (
-    <>
+    <GovPage>
       <nav aria-label={t('spending.detail.breadcrumb')}>
         <Breadcrumb items={[{ key: 'list', title: <Link to="/spending">{t('spending.list.title')}</Link> }, { key: 'this', title: d?.request.title ?? '…' }]} />
       </nav>
@@ -135,6 +135,6 @@ export default function SpendingDetailPage() {
           </Col>
         </Row>
       ) : null}
-    </>
+    </GovPage>
   );
 }

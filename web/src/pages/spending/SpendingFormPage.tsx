@@ -19,6 +19,7 @@ import { useCatalogues } from './catalogues';
 import { ACCEPTED_FILES, attachmentOf, MAX_UPLOAD_BYTES } from './files';
 import { FundSelect, ShebaField, shebaRules } from './spending-fields';
 import type { NewSpending, SpendingDetail } from './types';
+import { GovPage } from './GovPage';
 
 interface Values {
   unitId: string;
@@ -124,7 +125,7 @@ export default function SpendingFormPage() {
   const purposes = catalogues.purposeOptions.filter((option) => option.value !== 'general');
 
   return (
-    <>
+    <GovPage>
       <Typography.Title level={1} className="page-title" style={{ fontSize: 22 }}>
         {id ? t('spending.form.editTitle') : t('spending.form.title')}
       </Typography.Title>
@@ -222,6 +223,6 @@ export default function SpendingFormPage() {
           </Space>
         </Form>
       </Card>
-    </>
+    </GovPage>
   );
 }

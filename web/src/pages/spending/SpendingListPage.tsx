@@ -21,6 +21,7 @@ import { DEFAULT_PAGE_SIZE } from '../../lib/url-filters';
 import { useCatalogues } from './catalogues';
 import { spendingColumns, spendingExportColumns } from './spending-columns';
 import { AUTHORITIES, SPENDING_STATUSES, type SpendingQuery, type SpendingRequest, type SpendingStatus } from './types';
+import { GovPage } from './GovPage';
 
 const DEFAULTS = { view: 'all', resolutionId: '', unitId: '', status: '', fundKind: '', purposeCode: '', authority: '', from: '', to: '', q: '', page: 1, pageSize: DEFAULT_PAGE_SIZE };
 const FILTER_KEYS = ['resolutionId', 'unitId', 'status', 'fundKind', 'purposeCode', 'authority', 'from', 'to', 'q'] as const;
@@ -65,7 +66,7 @@ export default function SpendingListPage() {
   ];
 
   return (
-    <>
+    <GovPage>
       <Typography.Title level={1} className="page-title" style={{ fontSize: 22 }}>
         {t('spending.list.title')}
       </Typography.Title>
@@ -147,6 +148,6 @@ export default function SpendingListPage() {
         pageSize={filters.pageSize}
         onPageChange={(page, pageSize) => setFilters({ page, pageSize })}
       />
-    </>
+    </GovPage>
   );
 }

@@ -1,7 +1,7 @@
 // Files travel to the API as base64 inside JSON (at most 5 MB), and come back as downloads.
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-export const ACCEPTED_FILES = '.pdf,.png,.jpg,.jpeg,.webp,.doc,.docx,.xls,.xlsx';
+export const ACCEPTED_FILES = '.pdf,.png,.jpg,.jpeg,.webp,.txt,.doc,.docx,.xls,.xlsx';
 
 export async function fileToBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());

@@ -32,6 +32,10 @@ export function FundSelect({ id, value, onChange, funds, loading, purposeLabel }
       placeholder={t('spending.form.fundPlaceholder')}
       notFoundContent={t('spending.form.noFunds')}
       showSearch={{ optionFilterProp: 'title' }}
+      labelRender={({ value: chosen }) => {
+        const fund = funds.find((candidate) => candidate.fundId === chosen);
+        return fund ? fundLabel(fund, t, purposeLabel) : null;
+      }}
       options={funds.map((fund) => ({
         value: fund.fundId,
         title: fundLabel(fund, t, purposeLabel),
