@@ -1,13 +1,13 @@
 // The county officer's back-office work: a paper receipt book typed in and posted only once it adds
-// up, a settlement file checked by a dry run and then imported, and the county's balances with a
-// fund's statement.
+// up, a settlement file checked by a dry run and then imported, a gift from a registered donor found
+// by name, and the county's balances with a fund's statement.
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatJalaliDate } from '@mosharekat/fa';
 import { DESKTOP, expectAccessible, launch, openSession, screenshot, screenshotOnFailure, settle, signIn, type Session } from '../support/browser';
 import { toast } from '../support/antd';
-import { apiSignIn, focusedId, recordGiftByApi } from './contributions-helpers';
+import { apiSignIn, createDonorByApi, focusedId, formItem, recordGiftByApi } from './contributions-helpers';
 
 const JOURNEY = 'contributions';
 
@@ -20,6 +20,7 @@ describe('county officer: receipt books, settlement files, balances', () => {
     // a gift of its own, so the balances and statement below have lines whatever ran before
     const officer = await apiSignIn('rey.officer');
     await recordGiftByApi(officer, { amountRials: '40000000', fundKind: 'specific', purposeCode: 'orphans' });
+    await createDonorByApi(officer, 'مریم', 'نیکوکارزاده');
     await officer.api.dispose();
     browser = await launch();
     session = await openSession(browser, DESKTOP);
@@ -128,6 +129,28 @@ describe('county officer: receipt books, settlement files, balances', () => {
     await page.getByTestId('import-run').click();
     await expect.poll(() => result.locator('h2').innerText(), { timeout: 20_000 }).toBe('نتیجه ورود فایل');
     expect(await page.getByTestId('import-rowsImported').innerText()).toBe('۲');
+  });
+
+  it('should record a gift from a registered donor found by name', async () => {
+    const { page } = session;
+    await page.goto('/contributions/new');
+    await settle(page);
+    await page.locator('#contribution_amountToman').fill('90000');
+    await page.locator('#contribution_donorId').click();
+    await page.keyboard.type('نیکوکارزاده');
+    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: 'مریم نیکوکارزاده' });
+    await option.waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => formItem(page, 'contribution_donorId').innerText()).toContain('مریم نیکوکارزاده');
+    await page.keyboard.press('Control+Enter');
+    await toast(page, /مشارکت با رسید شماره/);
+    const receipt = /[۰-۹]{4}-[۰-۹]{2}-[۰-۹]{6}/.exec(await page.getByTestId('last-receipt').innerText())![0];
+    await page.goto('/contributions');
+    await settle(page);
+    await page.getByRole('button', { name: `جزئیات رسید ${receipt}` }).click();
+    await expect.poll(() => page.getByTestId('contribution-detail').innerText()).toContain('نیکوکار ثبت‌شده');
+    await page.locator('.ant-drawer').getByRole('button', { name: 'بستن' }).click();
+    await page.locator('.ant-drawer-content').waitFor({ state: 'detached' });
   });
 
   it('should show the county balances and a fund statement', async () => {

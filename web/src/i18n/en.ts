@@ -438,6 +438,7 @@ const en: Strings<Messages> = {
     passedDown: 'Passed down to {{county}} on document {{doc}}.',
     nothingPending: 'Nothing is waiting to be passed down.',
     showEmpty: 'Show accounts with no balance',
+    period: 'Period',
   },
 };
 

@@ -435,6 +435,7 @@ const fa = {
     passedDown: 'انتقال به {{county}} با سند {{doc}} ثبت شد.',
     nothingPending: 'وجهی در انتظار انتقال نیست.',
     showEmpty: 'نمایش حساب‌های بدون مانده',
+    period: 'دوره',
   },
 };
 

@@ -238,12 +238,7 @@ const governanceEn: Strings<typeof governanceFa> = {
     thisMonth: 'This month',
     hasMeeting: 'has a meeting',
     status: { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled', heldNoQuorum: 'No quorum' },
-    attendance: {
-      title: 'Attendance',
-      save: 'Save attendance',
-      saved: 'Attendance was saved.',
-      noMembers: 'The council has no members.',
-    },
+    attendance: { title: 'Attendance', save: 'Save attendance', saved: 'Attendance was saved.', noMembers: 'The council has no members.' },
     quorum: {
       met: 'quorate',
       notMet: 'no quorum',

@@ -235,12 +235,7 @@ const governanceFa = {
     thisMonth: 'ماه جاری',
     hasMeeting: 'جلسه دارد',
     status: { scheduled: 'برنامه‌ریزی‌شده', held: 'برگزارشده', cancelled: 'لغوشده', heldNoQuorum: 'بدون حد نصاب' },
-    attendance: {
-      title: 'حضور و غیاب',
-      save: 'ثبت حضور و غیاب',
-      saved: 'حضور و غیاب ثبت شد.',
-      noMembers: 'شورا عضوی ندارد.',
-    },
+    attendance: { title: 'حضور و غیاب', save: 'ثبت حضور و غیاب', saved: 'حضور و غیاب ثبت شد.', noMembers: 'شورا عضوی ندارد.' },
     quorum: {
       met: 'با حد نصاب',
       notMet: 'بدون حد نصاب',

@@ -56,7 +56,10 @@ export function useEnterNavigation(submit: () => void) {
       if (target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement) return;
       const expanded = target.getAttribute('aria-expanded') === 'true';
       if (expanded || target.closest('.ant-picker')) {
-        // An open list picks its active option, a date picker commits the typed day; then move on.
+        // An open list picks its active option, a date picker commits the typed day (both still see
+        // the key); then move on. preventDefault keeps the browser from submitting the form on Enter
+        // and the date picker from reopening.
+        event.preventDefault();
         setTimeout(() => focusNext(container, target), 0);
         return;
       }

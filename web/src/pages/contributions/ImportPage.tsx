@@ -1,7 +1,7 @@
 // Settlement-file import: choose the unit and channel, pick a CSV, do a dry run (nothing recorded),
 // then import for real; progress is polled, then counts and refused rows are shown. A sample file
 // with the expected columns can be downloaded from the page.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Select, Space, Typography } from 'antd';
 import { DownloadOutlined, ExperimentOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,7 @@ export default function ImportPage() {
   const { unit } = useWorkingUnit();
   const [picked, setPicked] = useState(unit);
   const unitId = picked.id;
+  useEffect(() => setPicked(unit), [unit]);
   const [channel, setChannel] = useState<ImportChannel>('gateway');
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState(false);

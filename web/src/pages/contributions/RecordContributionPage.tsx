@@ -2,7 +2,7 @@
 // moves on, Ctrl+Enter records; after each gift the form clears (keeping unit, channel and day) and
 // shows the receipt number with print / PDF links. Each submission carries one Idempotency-Key, kept
 // for its retries, so a double press or a retry after a lost answer credits the gift once.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Form, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -30,6 +30,9 @@ export default function RecordContributionPage() {
   const [saving, setSaving] = useState(false);
   const [last, setLast] = useState<Contribution | null>(null);
   const initial: Partial<GiftValues> = { unitId: unit.id, fundKind: 'general', channel: 'counter_cash', receivedOn: new Date() };
+
+  // a unit picked in the header becomes the receiving unit of the next gift
+  useEffect(() => form.setFieldsValue({ unitId: unit.id }), [unit.id, form]);
 
   const focusAmount = () => form.getFieldInstance('amountToman')?.focus?.();
 

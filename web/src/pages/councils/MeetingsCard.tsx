@@ -85,7 +85,7 @@ export function MeetingsCard({ councilId, canSchedule }: { councilId: string; ca
             return (
               <div className={`ant-picker-cell-inner${today ? ' calendar-today' : ''}`}>
                 {f.digits(format(date, 'd'))}
-                {found.length ? <span className="meeting-dot" aria-label={t('meetings.hasMeeting')} /> : null}
+                {found.length ? <span className="meeting-dot" role="img" aria-label={t('meetings.hasMeeting')} /> : null}
               </div>
             );
           }

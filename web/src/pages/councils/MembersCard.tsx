@@ -64,7 +64,7 @@ export function MembersCard({ councilId, members, canManage, onChanged }: { coun
         ) : null
       }
     >
-      <Table<CouncilMember> rowKey="id" size="small" columns={columns} dataSource={showPast ? members : sitting} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('councils.members.none') }} />
+      <Table<CouncilMember> rowKey="id" size="small" columns={columns} dataSource={showPast ? members : sitting} pagination={false} locale={{ emptyText: t('councils.members.none') }} />
       {past.length > 0 ? (
         <Button type="link" size="small" onClick={() => setShowPast((s) => !s)} style={{ marginTop: 8, paddingInline: 0 }}>
           {showPast ? t('councils.members.hidePast') : t('councils.members.showPast', { n: f.count(past.length) })}

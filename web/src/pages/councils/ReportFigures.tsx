@@ -41,7 +41,7 @@ function ByPurpose({ rows, withCount }: { rows: PurposeRow[]; withCount: boolean
     ...(withCount ? [{ key: 'count', title: t('councilReports.count'), render: (_: unknown, r: PurposeRow) => f.count(r.count ?? 0) }] : []),
     { key: 'amount', title: t('councilReports.amount'), align: 'end', render: (_, r) => <Money rials={r.rials} /> },
   ];
-  return <Table<PurposeRow> rowKey={(r) => `${r.fundKind}-${r.purposeCode}`} size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('common.noData') }} style={{ marginTop: 8 }} />;
+  return <Table<PurposeRow> rowKey={(r) => `${r.fundKind}-${r.purposeCode}`} size="small" columns={columns} dataSource={rows} pagination={false} locale={{ emptyText: t('common.noData') }} style={{ marginTop: 8 }} />;
 }
 
 export function ReportFigures({ figures }: { figures: Figures }) {

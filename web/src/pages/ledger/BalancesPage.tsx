@@ -2,7 +2,7 @@
 // totals general / specific, a row per child unit (click to drill down), the funds (who owns the
 // money) and the custody accounts (who holds it), each linking to its statement; optionally as of
 // the end of a Jalali day (?asOf=…).
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Card, Checkbox, Col, Form, Row, Space, Statistic, Table, Typography } from 'antd';
 import { ArrowRightOutlined, ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,13 @@ export default function BalancesPage() {
   const { unit: workingUnit } = useWorkingUnit();
   const [filters, setFilters] = useUrlFilters(DEFAULTS);
   const unitId = filters.unitId || workingUnit.id;
+  // another working unit picked in the header starts from that unit, not from a unit drilled into before
+  const lastWorking = useRef(workingUnit.id);
+  useEffect(() => {
+    if (lastWorking.current === workingUnit.id) return;
+    lastWorking.current = workingUnit.id;
+    setFilters({ unitId: '' });
+  }, [workingUnit.id, setFilters]);
   const { data, error, loading, reload } = useAsync(
     (signal) => unwrap(api.GET('/api/balances', { params: { query: { unitId, rollup: 'true', ...(filters.asOf ? { asOf: apiDay(filters.asOf) } : {}) } }, signal })),
     [unitId, filters.asOf],

@@ -55,7 +55,7 @@ export default function StatementPage() {
         {data ? t('ledger.statementFor', { name: data.account.name, unit: data.account.unitName }) : t('ledger.statement')}
       </Typography.Title>
       <Form layout="vertical" className="toolbar">
-        <Form.Item label={t('contributions.dateRange')} htmlFor="statement-range">
+        <Form.Item label={t('ledger.period')} htmlFor="statement-range">
           <JalaliRangePicker id="statement-range" from={filters.from} to={filters.to} onChange={(from, to) => setFilters({ from, to })} />
         </Form.Item>
         <div className="spacer" />
