@@ -99,7 +99,6 @@ const en: Strings<Messages> = {
     pageSize: 'Rows per page',
     perPage: '{{n}} / page',
     print: 'Print',
-    open: 'Open',
   },
   export: {
     button: 'Export to Excel',

@@ -96,7 +96,6 @@ const fa = {
     pageSize: 'تعداد ردیف در هر صفحه',
     perPage: '{{n}} در صفحه',
     print: 'چاپ',
-    open: 'باز کردن',
   },
   export: {
     button: 'خروجی اکسل',
