@@ -217,3 +217,18 @@ describe('contributions of named donors', () => {
     expect(refused.statusCode).toBe(404);
   });
 });
+
+describe('statements', () => {
+  it('should start from zero without a start day and run to the closing balance, also in Persian-digit references', async () => {
+    const { db } = await testApp();
+    const kashan = await unitByCode(db.pool, 'C1010');
+    const officer = await session('participation_officer', 'C1010');
+    const a = (await officer.post('/api/contributions', gift(kashan.id, { fundKind: 'specific', purposeCode: 'elderly', amountRials: '300000', channel: 'pos', channelRef: 'POS-۷۷۱' }), { 'idempotency-key': key() })).json();
+    await officer.post('/api/contributions', gift(kashan.id, { fundKind: 'specific', purposeCode: 'elderly', amountRials: '200000' }), { 'idempotency-key': key() });
+    const again = await officer.post('/api/contributions', gift(kashan.id, { fundKind: 'specific', purposeCode: 'elderly', amountRials: '300000', channel: 'pos', channelRef: 'POS-771' }), { 'idempotency-key': key() });
+    expect(again.json().error.code).toBe('CONTRIBUTION_DUPLICATE_REFERENCE');
+    const st = (await officer.get(`/api/ledger-accounts/${a.fund.id}/statement`)).json();
+    expect(st).toMatchObject({ openingRials: '0', closingRials: '500000' });
+    expect(st.lines.map((l: { inRials: string; runningRials: string }) => [l.inRials, l.runningRials])).toEqual([['300000', '300000'], ['200000', '500000']]);
+  });
+});

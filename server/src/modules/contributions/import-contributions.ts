@@ -97,7 +97,7 @@ function validate(c: ImportContext, ctx: OpContext, rows: ImportRow[], now: Date
   const errors: RowError[] = [];
   for (const row of rows) {
     const before = errors.length;
-    const reference = row.reference?.trim() ?? '';
+    const reference = toLatinDigits(row.reference ?? '').trim();
     if (!reference || reference.length > 100) errors.push({ rowNo: row.rowNo, field: 'reference', code: 'CONTRIBUTION_REFERENCE_REQUIRED' });
     let amount = 0n;
     try {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { fiscalPeriod, formatJalaliDate, normalizeFa } from '@mosharekat/fa';
+import { fiscalPeriod, formatJalaliDate, normalizeFa, toLatinDigits } from '@mosharekat/fa';
 import type { DatabaseError } from 'pg';
 import { deferSql, type Queryable } from '../../db/pool.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -49,7 +49,8 @@ export interface RecordDeps {
 export async function recordCashContribution(tx: Queryable, ctx: OpContext, input: RecordCashContributionInput, deps: RecordDeps = {}): Promise<ContributionDto> {
   // one round trip for what a gift needs to know: the unit (and scope), a repeated reference, and
   // the accounts it posts to
-  const channelRef = input.channelRef?.trim() || null;
+  // a reference typed with Persian digits is the same payment as one with Latin digits
+  const channelRef = input.channelRef ? toLatinDigits(input.channelRef).trim() || null : null;
   const intent: Intent = input.fundKind === 'general'
     ? { purposeCode: 'general' }
     : { purposeCode: input.purposeCode ?? '', targetGroupCode: input.targetGroupCode, placeUnitId: input.placeUnitId, placeGeoId: input.placeGeoId, project: input.project };

@@ -25,8 +25,9 @@ export async function accountStatement(db: Queryable, actor: Actor | SystemActor
   }
   const sign = a.kind === 'fund' ? -1n : 1n;
   const offset = (input.page - 1) * input.pageSize;
+  // no start day: the statement starts at the first line, from zero
   const { rows: open } = await db.query<{ s: bigint | null }>(
-    'SELECT sum(amount)::bigint AS s FROM journal_line WHERE account_id = $1 AND ($2::timestamptz IS NULL OR occurred_at < $2)', [input.accountId, from]);
+    'SELECT sum(amount)::bigint AS s FROM journal_line WHERE account_id = $1 AND $2::timestamptz IS NOT NULL AND occurred_at < $2', [input.accountId, from]);
   const opening = (open[0]?.s ?? 0n) * sign;
   const { rows } = await db.query<{ journal_id: bigint; kind: string; occurred_at: Date; description: string | null; document_no: string | null; fund_name: string; amount: bigint; before: bigint | null; total: number }>(
     `SELECT l.journal_id, j.kind, l.occurred_at, j.description, j.document_no, f.name AS fund_name, l.amount,
