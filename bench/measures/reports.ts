@@ -65,7 +65,7 @@ export async function measureReports(db: BenchDb, opts: { gifts: number; repeats
   const queries: ReportsResult['queries'] = [];
   for (const [name, code] of [['national dashboard', 'HQ'], ['provincial dashboard (Tehran)', 'P23'], ['county dashboard (Tehran county)', 'C2301']] as const) {
     const u = unit(code);
-    const app = await time(opts.repeats, () => contributionFigures(db.pool, u.path, u.id, 1404));
+    const app = await time(opts.repeats, () => contributionFigures(db.pool, u.id, 1404));
     const raw = await time(Math.max(3, Math.floor(opts.repeats / 10)), () => rawFigures(u));
     queries.push({ name, app, raw });
     opts.log(`  ${name}: p50 ${app.p50Ms.toFixed(1)} ms, p95 ${app.p95Ms.toFixed(1)} ms (scanning the gifts: p95 ${raw.p95Ms.toFixed(0)} ms)`);

@@ -5,7 +5,7 @@ import type { Queryable } from '../../db/pool.ts';
  * contribution_stats (the unit's own rows: a few thousand, whatever the number of gifts): totals by
  * Jalali month, fund kind, purpose and channel.
  */
-export async function contributionFigures(db: Queryable, _unitPath: readonly string[], unitId: string, fiscalYear: number) {
+export async function contributionFigures(db: Queryable, unitId: string, fiscalYear: number) {
   const { rows } = await db.query<{ dim: string; key: string; gifts: bigint; total: bigint }>(
     `WITH s AS (
        SELECT s.fiscal_month, s.fund_kind, s.purpose_code, s.channel, s.gifts, s.total_rials

@@ -135,6 +135,6 @@ export async function contributionRoutes(app: ZApp) {
   }, async (req) => {
     const actor = actorOf(req);
     const unit = await loadOrgUnit(app.pool, actor, req.query.unitId ?? actor.homeUnitId, 'contributions.read');
-    return contributionFigures(app.pool, unit.path, unit.id, req.query.fiscalYear ?? fiscalPeriod(new Date()).fiscalYear);
+    return contributionFigures(app.pool, unit.id, req.query.fiscalYear ?? fiscalPeriod(new Date()).fiscalYear);
   });
 }

@@ -50,7 +50,7 @@ export async function getDashboard(db: Queryable, actor: Actor | SystemActor, un
     { key: 'audit.today', value: String(r.audit_today), kind: 'count' },
     { key: 'audit.week', value: String(r.audit_week), kind: 'count' },
   ];
-  const money = holdsAt(actor, 'contributions.read', unit.path) ? await contributionFigures(db, unit.path, unit.id, fiscalPeriod(new Date()).fiscalYear) : null;
+  const money = holdsAt(actor, 'contributions.read', unit.path) ? await contributionFigures(db, unit.id, fiscalPeriod(new Date()).fiscalYear) : null;
   if (money) {
     all.unshift(
       { key: 'contributions.year.total', value: money.totalRials, kind: 'rials' },

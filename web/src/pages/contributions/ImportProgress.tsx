@@ -1,6 +1,6 @@
 // Follows an import: polls its progress until it finishes, then shows the counts and the refused
 // rows (row, column, the server's message in the page's language), paged on the server.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Card, Col, Progress, Row, Space, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -9,10 +9,10 @@ import type { ContributionImport, ImportErrorRow } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Money } from '../../components/Money';
 import { useFormat } from '../../lib/format';
+import { useImportProgress } from '../../lib/use-import-progress';
 import { useAsync } from '../../lib/use-async';
 import { csvColumn } from './import-csv';
 
-const POLL_MS = 800;
 
 interface Props {
   importId: string;
@@ -23,36 +23,9 @@ interface Props {
 export function ImportProgress({ importId, expectedRows, onFinished }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [state, setState] = useState<ContributionImport | null>(null);
-  const [pollError, setPollError] = useState<unknown>();
+  const { state, pollError, finished } = useImportProgress<ContributionImport>(importId,
+    (id) => unwrap(api.GET('/api/contribution-imports/{id}', { params: { path: { id } } })), onFinished);
   const [page, setPage] = useState(1);
-
-  useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const tick = async () => {
-      try {
-        const next = await unwrap(api.GET('/api/contribution-imports/{id}', { params: { path: { id: importId } } }));
-        if (!live) return;
-        setState(next);
-        setPollError(undefined);
-        if (next.status === 'running') timer = setTimeout(() => void tick(), POLL_MS);
-        else onFinished(next);
-      } catch (error) {
-        if (!live) return;
-        setPollError(error);
-        timer = setTimeout(() => void tick(), POLL_MS * 4);
-      }
-    };
-    void tick();
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-    // onFinished is the parent's callback of the moment; only a new import restarts the polling
-  }, [importId]);
-
-  const finished = state !== null && state.status !== 'running';
   const errors = useAsync(
     (signal) => (finished ? unwrap(api.GET('/api/contribution-imports/{id}/errors', { params: { path: { id: importId }, query: { page, pageSize: 20 } }, signal })) : Promise.resolve(undefined)),
     [importId, finished, page],

@@ -1,6 +1,6 @@
 // Follows a donor import: polls its progress until it finishes, then shows the counts and the
 // refused rows (row, column title as in the file, the server's message), with their xlsx download.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Card, Col, Progress, Row, Space, Statistic, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,10 @@ import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../lib/format';
+import { useImportProgress } from '../../lib/use-import-progress';
 import { useAsync } from '../../lib/use-async';
 import type { DonorImport, DonorImportError } from './types';
 
-const POLL_MS = 800;
 const ERRORS_PAGE = 20;
 
 interface Props {
@@ -24,39 +24,15 @@ interface Props {
 export function DonorImportProgress({ importId, expectedRows, onFinished }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [state, setState] = useState<DonorImport | null>(null);
-  const [pollError, setPollError] = useState<unknown>();
+  const { state, pollError } = useImportProgress<DonorImport>(importId,
+    (id) => unwrap(api.GET('/api/donors/imports/{id}', { params: { path: { id } } })), onFinished);
   const [page, setPage] = useState(1);
-
-  useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const tick = async () => {
-      try {
-        const next = await unwrap(api.GET('/api/donors/imports/{id}', { params: { path: { id: importId } } }));
-        if (!live) return;
-        setState(next);
-        setPollError(undefined);
-        if (next.status === 'queued' || next.status === 'running') timer = setTimeout(() => void tick(), POLL_MS);
-        else onFinished(next);
-      } catch (error) {
-        if (!live) return;
-        setPollError(error);
-        timer = setTimeout(() => void tick(), POLL_MS * 4);
-      }
-    };
-    void tick();
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-    // onFinished is the parent's callback of the moment; only another import restarts the polling
-  }, [importId]);
-
-  const finished = state !== null && (state.status === 'done' || state.status === 'failed');
+  // narrowed to the finished state, so the rest reads its counts directly
+  const done = state !== null && state.status !== 'queued' && state.status !== 'running' ? state : null;
+  const finished = done !== null;
   const errors = useAsync(
     (signal) =>
-      finished && state.rowsInvalid > 0
+      done !== null && done.rowsInvalid > 0
         ? unwrap(api.GET('/api/donors/imports/{id}/errors', { params: { path: { id: importId }, query: { page, pageSize: ERRORS_PAGE } }, signal }))
         : Promise.resolve(undefined),
     [importId, finished, page],
@@ -106,7 +82,7 @@ export function DonorImportProgress({ importId, expectedRows, onFinished }: Prop
             ))}
           </Row>
         ) : null}
-        {finished && state.rowsInvalid > 0 ? (
+        {done !== null && done.rowsInvalid > 0 ? (
           <section aria-labelledby="donor-import-errors">
             <div className="donor-head" style={{ marginBottom: 8 }}>
               <h3 id="donor-import-errors" className="card-subheading" style={{ margin: 0 }}>
@@ -134,7 +110,7 @@ export function DonorImportProgress({ importId, expectedRows, onFinished }: Prop
             />
           </section>
         ) : null}
-        {finished && state.status === 'done' && state.rowsInvalid === 0 ? <Alert type="success" showIcon title={t('donors.import.noErrors')} /> : null}
+        {done !== null && done.status === 'done' && done.rowsInvalid === 0 ? <Alert type="success" showIcon title={t('donors.import.noErrors')} /> : null}
       </Space>
     </Card>
   );
