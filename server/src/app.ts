@@ -20,9 +20,10 @@ import { fieldErrorsFromValidation } from './http/validation-errors.ts';
 import { AppError, isAppError, type Lang } from './lib/errors.ts';
 import type { Actor, OpContext } from './modules/access/actor.ts';
 import { holdsAnywhere } from './modules/access/scope.ts';
-import { csrfMatches, loadSession, SESSION_COOKIE, type LoadedSession } from './modules/auth/sessions.ts';
+import { csrfMatches, SESSION_COOKIE, SessionLoader, type LoadedSession } from './modules/auth/sessions.ts';
 import { registerRoutes } from './routes.ts';
 import { ReceiptAllocator } from './modules/contributions/receipt-allocator.ts';
+import { GiftCommitter } from './modules/contributions/gift-committer.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -33,6 +34,8 @@ declare module 'fastify' {
     pool: Pool;
     config: Config;
     receipts: ReceiptAllocator;
+    /** group commit of gifts recorded one request at a time */
+    gifts: GiftCommitter;
   }
 }
 
@@ -81,6 +84,7 @@ export async function buildApp(config: Config, pool: Pool, opts: { logger?: bool
   app.decorate('pool', pool);
   app.decorate('config', config);
   app.decorate('receipts', new ReceiptAllocator(pool));
+  app.decorate('gifts', new GiftCommitter(pool, app.receipts));
   app.addHook('onClose', async () => app.receipts.close());
   app.decorateRequest('lang', 'fa');
   app.decorateRequest('session', null);
@@ -127,6 +131,7 @@ export async function buildApp(config: Config, pool: Pool, opts: { logger?: bool
   });
 
   // Access: default deny. Runs before body parsing/validation so anonymous callers learn nothing.
+  const sessions = new SessionLoader(pool, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours });
   app.addHook('onRequest', async (req, reply) => {
     const url = req.routeOptions.url;
     if (url === undefined) return; // 404 handler
@@ -135,7 +140,7 @@ export async function buildApp(config: Config, pool: Pool, opts: { logger?: bool
     if (access === 'public') return;
     if (access === undefined) throw new AppError('FORBIDDEN');
     const token = req.cookies[SESSION_COOKIE];
-    const session = token ? await loadSession(pool, token, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }) : null;
+    const session = token ? await sessions.load(token) : null;
     if (!session) {
       if (token) reply.clearCookie(SESSION_COOKIE, { path: '/' });
       throw new AppError(token ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED');

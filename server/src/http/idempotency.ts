@@ -33,9 +33,35 @@ export async function runIdempotent<T>(
   scope: string,
   op: (tx: Client) => Promise<{ status: number; body: T }>,
 ): Promise<T> {
+  const result = await runIdempotentOp(pool, idempotentRequest(req, scope), op);
+  if (result.replayed) reply.header('idempotent-replayed', 'true');
+  reply.status(result.status);
+  return result.body;
+}
+
+/** A money-moving request's identity: who (scope), its Idempotency-Key, and a hash of what it asks. */
+export interface IdempotentRequest { scope: string; key: string; hash: Buffer }
+
+export interface IdempotentResult<T> { status: number; body: T; replayed: boolean }
+
+export function idempotentRequest(req: FastifyRequest, scope: string): IdempotentRequest {
   const key = idempotencyKeyOf(req);
   const hash = crypto.createHash('sha256').update(canonical({ params: req.params, query: req.query, body: req.body })).digest();
-  const result = await withTx(pool, async (tx) => {
+  return { scope, key, hash };
+}
+
+/** A response as stored with its key (bigints as strings, keys sorted): what a replay returns. */
+export function storedBody<T>(body: T): T {
+  return JSON.parse(canonical(body)) as T;
+}
+
+/** runIdempotent without the HTTP reply: for callers that answer themselves (the gift committer). */
+export async function runIdempotentOp<T>(
+  pool: Pool,
+  { scope, key, hash }: IdempotentRequest,
+  op: (tx: Client) => Promise<{ status: number; body: T }>,
+): Promise<IdempotentResult<T>> {
+  return withTx(pool, async (tx) => {
     const ins = await tx.query('INSERT INTO idempotency_key (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1', [scope, key, hash]);
     if (ins.rowCount === 0) {
       const { rows } = await tx.query<{ request_hash: Buffer; response_status: number; response_body: T }>(
@@ -45,11 +71,8 @@ export async function runIdempotent<T>(
       return { status: prior.response_status, body: prior.response_body, replayed: true };
     }
     const out = await op(tx);
-    const body = JSON.parse(canonical(out.body)) as T;
+    const body = storedBody(out.body);
     await deferSql(tx, 'UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2', [scope, key, out.status, JSON.stringify(body)]);
     return { ...out, body, replayed: false };
   });
-  if (result.replayed) reply.header('idempotent-replayed', 'true');
-  reply.status(result.status);
-  return result.body;
 }

@@ -102,4 +102,18 @@ describe('staff sign-in', () => {
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('AUTH_ACCOUNT_DISABLED');
   });
+
+  it('should look up concurrent requests\' sessions together and still refuse a signed-out one at once', async () => {
+    const { app, db } = await testApp();
+    const a = await fakeUser(db.pool, { role: 'participation_officer', unitCode: 'C2303' });
+    const b = await fakeUser(db.pool, { role: 'inspector' });
+    const sa = await signInAs(app, a.username, testPassword);
+    const sb = await signInAs(app, b.username, testPassword);
+    const gone = await signInAs(app, b.username, testPassword);
+    expect((await gone.post('/api/auth/logout')).statusCode).toBe(204);
+    const res = await Promise.all([sa, sb, gone, sa, sb, gone].map((s) => s.get('/api/me')));
+    expect(res.map((r) => r.statusCode)).toEqual([200, 200, 401, 200, 200, 401]);
+    // each request gets its own user, never its neighbour's
+    expect(res.filter((r) => r.statusCode === 200).map((r) => r.json().user.username)).toEqual([a.username, b.username, a.username, b.username]);
+  });
 });

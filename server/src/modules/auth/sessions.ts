@@ -37,31 +37,80 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-/**
- * Loads a live session and its actor. Idle and absolute expiry are both checked here; the
- * last-seen time is refreshed at most once a minute so reads do not turn into writes.
- */
-export async function loadSession(db: Queryable, token: string, policy: SessionPolicy): Promise<LoadedSession | null> {
-  const tokenHash = hashToken(token);
-  const { rows } = await db.query<{
-    csrf_token: string; last_seen_at: Date; user_id: string; username: string; full_name: string; unit_id: string;
-    grants: Grant[] | null; stale: boolean;
-  }>(
-    `SELECT s.csrf_token, s.last_seen_at, u.id AS user_id, u.username, u.full_name, u.unit_id,
+interface SessionRow {
+  token_hash: Buffer; csrf_token: string; last_seen_at: Date; user_id: string; username: string; full_name: string; unit_id: string;
+  grants: Grant[] | null; stale: boolean;
+}
+
+/** Live sessions among `tokenHashes`, with their users and grants: one query for many requests. */
+async function loadSessionRows(db: Queryable, tokenHashes: Buffer[], policy: SessionPolicy): Promise<SessionRow[]> {
+  const { rows } = await db.query<SessionRow>(
+    `SELECT s.token_hash, s.csrf_token, s.last_seen_at, u.id AS user_id, u.username, u.full_name, u.unit_id,
             (SELECT json_agg(json_build_object('role', r.role, 'unitId', r.unit_id))
                FROM role_assignment r JOIN org_unit ou ON ou.id = r.unit_id
               WHERE r.user_id = u.id AND ou.status = 'active') AS grants,
             s.last_seen_at < now() - interval '1 minute' AS stale
        FROM staff_session s JOIN staff_user u ON u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+      WHERE s.token_hash = ANY($1::bytea[]) AND s.revoked_at IS NULL AND s.expires_at > now()
         AND s.last_seen_at > now() - make_interval(mins => $2) AND u.status = 'active'`,
-    [tokenHash, policy.idleMinutes],
+    [tokenHashes, policy.idleMinutes],
   );
-  const row = rows[0];
-  if (!row) return null;
-  if (row.stale) await db.query('UPDATE staff_session SET last_seen_at = now() WHERE token_hash = $1', [tokenHash]);
+  const stale = rows.filter((r) => r.stale).map((r) => r.token_hash);
+  // the last-seen time is refreshed at most once a minute so reads do not turn into writes
+  if (stale.length) await db.query('UPDATE staff_session SET last_seen_at = now() WHERE token_hash = ANY($1::bytea[])', [stale]);
+  return rows;
+}
+
+function toLoaded(row: SessionRow): LoadedSession {
   const actor = buildActor({ id: row.user_id, username: row.username, fullName: row.full_name, unitId: row.unit_id }, row.grants ?? []);
-  return { tokenHash, csrfToken: row.csrf_token, actor, lastSeenAt: row.last_seen_at };
+  return { tokenHash: row.token_hash, csrfToken: row.csrf_token, actor, lastSeenAt: row.last_seen_at };
+}
+
+/**
+ * Loads a live session and its actor. Idle and absolute expiry are both checked here; the
+ * last-seen time is refreshed at most once a minute so reads do not turn into writes.
+ */
+export async function loadSession(db: Queryable, token: string, policy: SessionPolicy): Promise<LoadedSession | null> {
+  const rows = await loadSessionRows(db, [hashToken(token)], policy);
+  return rows[0] ? toLoaded(rows[0]) : null;
+}
+
+/**
+ * loadSession for a busy server: the requests that arrive in one turn of the event loop are looked
+ * up together, in one query. Nothing is cached between turns, so a revoked or expired session is
+ * refused from the next request on.
+ */
+export class SessionLoader {
+  private waiting = new Map<string, { hash: Buffer; callers: { resolve: (s: LoadedSession | null) => void; reject: (e: unknown) => void }[] }>();
+
+  constructor(private readonly db: Queryable, private readonly policy: SessionPolicy) {}
+
+  load(token: string): Promise<LoadedSession | null> {
+    return new Promise((resolve, reject) => {
+      const hash = hashToken(token);
+      const id = hash.toString('base64');
+      if (!this.waiting.size) setImmediate(() => void this.flush());
+      const entry = this.waiting.get(id);
+      if (entry) entry.callers.push({ resolve, reject });
+      else this.waiting.set(id, { hash, callers: [{ resolve, reject }] });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.waiting;
+    this.waiting = new Map();
+    try {
+      const rows = await loadSessionRows(this.db, [...batch.values()].map((e) => e.hash), this.policy);
+      const found = new Map(rows.map((r) => [r.token_hash.toString('base64'), r]));
+      for (const [id, e] of batch) {
+        const row = found.get(id);
+        // each caller gets its own actor object
+        for (const c of e.callers) c.resolve(row ? toLoaded(row) : null);
+      }
+    } catch (err) {
+      for (const e of batch.values()) for (const c of e.callers) c.reject(err);
+    }
+  }
 }
 
 export async function revokeSession(db: Queryable, tokenHash: Buffer): Promise<void> {

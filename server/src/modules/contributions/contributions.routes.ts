@@ -2,13 +2,12 @@ import { z } from 'zod';
 import { AppError } from '../../lib/errors.ts';
 import { actorOf, contextOf } from '../../app.ts';
 import { withTx } from '../../db/pool.ts';
-import { runIdempotent } from '../../http/idempotency.ts';
+import { idempotentRequest, runIdempotent } from '../../http/idempotency.ts';
 import { errors, idParams, pageOf, paging, rials } from '../../http/schemas.ts';
 import type { ZApp } from '../../http/types.ts';
 import { addBatchItem, createBatch, getBatch, postBatch, removeBatchItem } from './contribution-batches.ts';
 import { channels, contribution, recordContributionBody } from './contributions.schemas.ts';
 import { getContribution, listContributions } from './list-contributions.ts';
-import { recordCashContribution } from './record-cash-contribution.ts';
 import { reverseContribution } from './reverse-contribution.ts';
 import { contributionFigures } from './contribution-figures.ts';
 import { loadOrgUnit } from '../org/load-org-unit.ts';
@@ -33,9 +32,12 @@ export async function contributionRoutes(app: ZApp) {
   app.post('/api/contributions', {
     config: { access: 'contributions.record', idempotent: true },
     schema: { tags, summary: 'Record a cash contribution (needs Idempotency-Key)', headers: idempotencyHeader, body: recordContributionBody, response: { 201: contribution, ...errors } },
-  }, async (req, reply) => runIdempotent(app.pool, req, reply, `${actorOf(req).userId}:contribution`, async (tx) => ({
-    status: 201, body: await recordCashContribution(tx, contextOf(req), toInput(req.body), { receipts: app.receipts }),
-  })));
+  }, async (req, reply) => {
+    // written together with the gifts arriving at the same moment (see GiftCommitter)
+    const r = await app.gifts.record(contextOf(req), toInput(req.body), idempotentRequest(req, `${actorOf(req).userId}:contribution`));
+    if (r.replayed) reply.header('idempotent-replayed', 'true');
+    return reply.status(r.status).send(r.body);
+  });
 
   app.get('/api/contributions', {
     config: { access: 'contributions.read' },

@@ -9,12 +9,17 @@ import type { Pool } from '../../db/pool.ts';
  * leaves a gap (receipts are identified by number and code, not by being consecutive).
  */
 export class ReceiptAllocator {
-  private blocks = new Map<string, { next: bigint; end: bigint }>();
+  private blocks = new Map<string, { next: bigint; end: bigint; size: number; at: number }>();
   private pending = new Map<string, Promise<void>>();
   /** its own connections: a request holding one of the main pool's must never wait for another */
   private readonly pool: Pool;
 
-  constructor(main: Pool, private readonly blockSize = 50) {
+  /**
+   * Blocks start at `blockSize` serials and double (up to `maxBlockSize`) while a province uses one
+   * up within seconds — a campaign peak — so a busy province takes a new block a few times a
+   * minute, not many times a second; a quiet one leaves small gaps when the process stops.
+   */
+  constructor(main: Pool, private readonly blockSize = 50, private readonly maxBlockSize = 2000) {
     this.pool = new pg.Pool({ ...(main as unknown as { options: pg.PoolConfig }).options, max: 2 });
   }
 
@@ -46,11 +51,14 @@ export class ReceiptAllocator {
   }
 
   private async reserve(key: string, provinceId: string, fiscalYear: number) {
+    const last = this.blocks.get(key);
+    const now = Date.now();
+    const size = last && now - last.at < 10_000 ? Math.min(last.size * 2, this.maxBlockSize) : this.blockSize;
     const { rows } = await this.pool.query<{ last_no: bigint }>(
       `INSERT INTO receipt_counter (province_unit_id, fiscal_year, last_no) VALUES ($1, $2, $3)
        ON CONFLICT (province_unit_id, fiscal_year) DO UPDATE SET last_no = receipt_counter.last_no + $3 RETURNING last_no`,
-      [provinceId, fiscalYear, this.blockSize]);
+      [provinceId, fiscalYear, size]);
     const end = rows[0]!.last_no;
-    this.blocks.set(key, { next: end - BigInt(this.blockSize) + 1n, end });
+    this.blocks.set(key, { next: end - BigInt(size) + 1n, end, size, at: now });
   }
 }

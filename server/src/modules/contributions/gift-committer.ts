@@ -1,0 +1,264 @@
+import type { Pool } from '../../db/pool.ts';
+import { runIdempotentOp, storedBody, type IdempotentRequest, type IdempotentResult } from '../../http/idempotency.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { OpContext } from '../access/actor.ts';
+import { intentKey } from '../ledger/funds.ts';
+import type { ContributionDto } from './contributions.schemas.ts';
+import type { ReceiptAllocator } from './receipt-allocator.ts';
+import {
+  checkGift, giftAuditSummary, giftDescription, giftDto, giftIdentity, newGiftRecord, recordCashContribution,
+  type GiftRecord, type RecordCashContributionInput,
+} from './record-cash-contribution.ts';
+
+/*
+ * Group commit for gifts recorded one request at a time (POST /api/contributions during a campaign).
+ *
+ * Requests that arrive while earlier ones are being written wait a moment and are then written
+ * together: one read for all of them (units, repeated references, funds, accounts) and ONE
+ * statement that claims their Idempotency-Keys, inserts their gifts, journals, lines and audit rows
+ * and applies the summed balance deltas — one transaction, one WAL flush, one update of each
+ * balance row for the whole group instead of one per gift. A hot fund therefore costs no more
+ * than a spread of funds, and the commit cost is shared.
+ *
+ * Each gift keeps every rule of the one-at-a-time path (`recordCashContribution`, whose checks it
+ * shares): scope, unit status, amount, reference, date, a reference counts once, a key answers
+ * once. Anything out of the ordinary — a named donor, a place, a fund not created yet, a key or
+ * reference repeated within the group, a key already used — goes through the one-at-a-time path,
+ * and so does every gift of a group whose statement fails (a concurrent gift took a reference, a
+ * deadlock was broken): the statement is atomic, so nothing of the group was written.
+ */
+
+interface Pending {
+  ctx: OpContext;
+  input: RecordCashContributionInput;
+  idem: IdempotentRequest;
+  resolve: (r: IdempotentResult<ContributionDto>) => void;
+  reject: (err: unknown) => void;
+}
+
+interface Target {
+  n: number; unit_id: string | null; unit_name: string; unit_code: string; path: string[]; status: 'active' | 'retired';
+  key_used: boolean; dup_id: string | null; province_id: string | null; central_id: string | null;
+  fund_id: string | null; fund_kind: 'general' | 'specific'; fund_name: string; purpose_code: string; target_group_code: string | null;
+}
+
+export interface GiftCommitterStats {
+  groups: number; grouped: number; alone: number; fallbacks: number; largest: number;
+  /** milliseconds spent reading for groups, numbering receipts, and writing groups (summed over groups) */
+  readMs: number; receiptMs: number; writeMs: number;
+}
+
+export class GiftCommitter {
+  private queue: Pending[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+  readonly stats: GiftCommitterStats = { groups: 0, grouped: 0, alone: 0, fallbacks: 0, largest: 0, readMs: 0, receiptMs: 0, writeMs: 0 };
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly receipts: ReceiptAllocator,
+    /** groups written at once (each on its own connection) and the largest group */
+    private readonly opts: { parallel: number; maxGroup: number } = { parallel: 2, maxGroup: 200 },
+  ) {}
+
+  /** Records a gift under its Idempotency-Key: the answer it gets is the one a replay gets. */
+  record(ctx: OpContext, input: RecordCashContributionInput, idem: IdempotentRequest): Promise<IdempotentResult<ContributionDto>> {
+    if (input.donorId || input.placeUnitId || input.batchId) return this.alone(ctx, input, idem);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ ctx, input, idem, resolve, reject });
+      // requests read in the same turn of the event loop join one group
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          this.pump();
+        });
+      }
+    });
+  }
+
+  private alone(ctx: OpContext, input: RecordCashContributionInput, idem: IdempotentRequest): Promise<IdempotentResult<ContributionDto>> {
+    this.stats.alone++;
+    return runIdempotentOp(this.pool, idem, async (tx) => ({ status: 201, body: await recordCashContribution(tx, ctx, input, { receipts: this.receipts }) }));
+  }
+
+  private settleAlone(p: Pending): Promise<void> {
+    return this.alone(p.ctx, p.input, p.idem).then(p.resolve, p.reject);
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.opts.parallel && this.queue.length) {
+      const group = this.queue.splice(0, this.opts.maxGroup);
+      this.inFlight++;
+      void this.commitGroup(group).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async commitGroup(group: Pending[]): Promise<void> {
+    const after: Pending[] = []; // repeats a key or reference of an earlier gift of the group: once the group is written
+    const open = new Set(group); // not answered yet, nor handed to another path
+    const members: { p: Pending; g: GiftRecord }[] = [];
+    try {
+      let t0 = performance.now();
+      const ids = group.map((p) => giftIdentity(p.input));
+      const { rows } = await this.pool.query<Target>(
+        `SELECT x.n, u.id AS unit_id, u.name AS unit_name, u.code AS unit_code, u.path, u.status, dup.id AS dup_id,
+                EXISTS (SELECT 1 FROM idempotency_key k WHERE k.scope = x.scope AND k.key = x.key) AS key_used, p.id AS province_id, c.id AS central_id,
+                f.id AS fund_id, f.kind AS fund_kind, f.name AS fund_name, f.purpose_code, f.target_group_code
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS x(unit_id, channel, ref, intent_key, scope, key, n)
+           LEFT JOIN org_unit u ON u.id = x.unit_id
+           LEFT JOIN LATERAL (SELECT p.id FROM org_unit p WHERE p.id = ANY(u.path) AND p.kind IN ('hq', 'province') ORDER BY p.depth DESC LIMIT 1) p ON true
+           LEFT JOIN custody_account c ON c.unit_id = p.id AND c.kind = 'central'
+           LEFT JOIN fund f ON f.unit_id = u.id AND f.intent_key = x.intent_key
+           LEFT JOIN LATERAL (SELECT d.id FROM contribution d WHERE d.channel = x.channel AND d.channel_ref = x.ref) dup ON true
+          ORDER BY x.n`,
+        [group.map((p) => p.input.unitId), group.map((p) => p.input.channel), ids.map((i) => i.channelRef), ids.map((i) => intentKey(i.intent)),
+          group.map((p) => p.idem.scope), group.map((p) => p.idem.key)]);
+      this.stats.readMs += performance.now() - t0;
+      const now = new Date();
+      const ready: { p: Pending; t: Target; channelRef: string | null; receivedAt: Date }[] = [];
+      const keys = new Set<string>();
+      const refs = new Set<string>();
+      for (let i = 0; i < group.length; i++) {
+        const p = group[i]!;
+        const t = rows[i]!;
+        const { channelRef } = ids[i]!;
+        if (t.key_used) {
+          // a retry: the one-at-a-time path replays the answer given (or refuses another body) before any rule
+          open.delete(p);
+          void this.settleAlone(p);
+          continue;
+        }
+        let receivedAt: Date;
+        try {
+          receivedAt = checkGift(p.ctx, t.unit_id ? { path: t.path, status: t.status } : undefined, p.input, channelRef, now);
+          if (t.dup_id) throw new AppError('CONTRIBUTION_DUPLICATE_REFERENCE', { field: 'channelRef', details: { existingId: t.dup_id } });
+        } catch (err) {
+          open.delete(p);
+          p.reject(err);
+          continue;
+        }
+        const key = `${p.idem.scope}\u0000${p.idem.key}`;
+        const ref = channelRef === null ? null : `${p.input.channel}\u0000${channelRef}`;
+        if (keys.has(key) || (ref !== null && refs.has(ref))) {
+          open.delete(p);
+          after.push(p);
+          continue;
+        }
+        keys.add(key);
+        if (ref !== null) refs.add(ref);
+        if (!t.fund_id || !t.central_id || !t.province_id) {
+          // the first gift of an intent at a unit creates its fund: one at a time
+          open.delete(p);
+          void this.settleAlone(p);
+          continue;
+        }
+        ready.push({ p, t, channelRef, receivedAt });
+      }
+      // receipt numbers: from blocks in memory, now and then a new block (all provinces at once)
+      t0 = performance.now();
+      members.push(...await Promise.all(ready.map(async ({ p, t, channelRef, receivedAt }) => ({
+        p,
+        g: await newGiftRecord(p.ctx, {
+          unit: { id: t.unit_id!, name: t.unit_name, code: t.unit_code }, provinceId: t.province_id!, donorId: null, donorName: null,
+          fund: { id: t.fund_id!, kind: t.fund_kind, name: t.fund_name, purposeCode: t.purpose_code, targetGroupCode: t.target_group_code },
+          input: p.input, channelRef, receivedAt,
+        }, (province, fy) => this.receipts.next(province, fy)),
+      }))));
+      this.stats.receiptMs += performance.now() - t0;
+      t0 = performance.now();
+      if (members.length) await this.write(members, rows, open, after);
+      this.stats.writeMs += performance.now() - t0;
+    } catch (err) {
+      // nothing of the group was written (one statement): each gift still waiting gets the one-at-a-time path
+      this.stats.fallbacks++;
+      if (!isExpectedConflict(err)) console.error('gift group fell back to one at a time:', (err as Error).message);
+      await Promise.all([...open].map((p) => this.settleAlone(p)));
+    }
+    await Promise.all(after.map((p) => this.settleAlone(p)));
+  }
+
+  private async write(members: { p: Pending; g: GiftRecord }[], targets: Target[], open: Set<Pending>, after: Pending[]): Promise<void> {
+    const centralOf = new Map(targets.map((t) => [t.fund_id, t.central_id]));
+    const data = members.map(({ p, g }, n) => {
+      const actor = p.ctx.actor;
+      return {
+        n, scope: p.idem.scope, key: p.idem.key, hash: p.idem.hash.toString('hex'),
+        id: g.id, unit_id: g.unit.id, province_id: g.provinceId, central_id: centralOf.get(g.fund.id), fund_id: g.fund.id,
+        amount: g.input.amountRials.toString(), channel: g.input.channel, ref: g.channelRef, received_at: g.receivedAt.toISOString(),
+        fy: g.fiscalYear, fm: g.fiscalMonth, receipt_no: g.receiptNo, receipt_code: g.receiptCode, notes: g.notes,
+        recorded_by: actor.kind === 'staff' ? actor.userId : null, actor_name: actor.kind === 'staff' ? actor.username : actor.name,
+        created_at: g.createdAt.toISOString(), description: giftDescription(g.fund.name), request_id: p.ctx.requestId, ip: p.ctx.ip,
+        // the stored answer; the journal id is filled in by the statement that takes it
+        response: storedBody(giftDto(p.ctx, g, '0')), summary: storedBody(giftAuditSummary(g, '0')),
+      };
+    });
+    // Keys, then references, then balances: every group takes its locks in the same order, so two
+    // groups (or a group and a single gift) wait for each other rather than deadlock.
+    const { rows } = await this.pool.query<{ n: number; jid: string; claimed: boolean }>(
+      `WITH x AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+           n int, scope text, key text, hash text, id uuid, unit_id uuid, province_id uuid, central_id uuid, fund_id uuid, amount bigint,
+           channel text, ref text, received_at timestamptz, fy smallint, fm smallint, receipt_no text, receipt_code text, notes text,
+           recorded_by uuid, actor_name text, created_at timestamptz, description text, request_id text, ip inet, response jsonb, summary jsonb)
+       ), ids AS MATERIALIZED (
+         SELECT x.n, nextval(pg_get_serial_sequence('journal', 'id')) AS jid FROM x
+       ), k AS (
+         INSERT INTO idempotency_key (scope, key, request_hash, response_status, response_body)
+         SELECT x.scope, x.key, decode(x.hash, 'hex'), 201, jsonb_set(x.response, '{journalId}', to_jsonb(ids.jid::text))
+           FROM x JOIN ids USING (n) ORDER BY x.scope, x.key
+         ON CONFLICT DO NOTHING RETURNING scope, key
+       ), c AS (
+         INSERT INTO contribution (id, unit_id, province_unit_id, fund_id, amount_rials, channel, channel_ref, received_at, fiscal_year, fiscal_month,
+                                   journal_id, receipt_no, receipt_code, notes, recorded_by, created_at)
+         SELECT x.id, x.unit_id, x.province_id, x.fund_id, x.amount, x.channel, x.ref, x.received_at, x.fy, x.fm,
+                ids.jid, x.receipt_no, x.receipt_code, x.notes, x.recorded_by, x.created_at
+           FROM x JOIN ids USING (n) JOIN k ON k.scope = x.scope AND k.key = x.key ORDER BY x.channel, x.ref
+         RETURNING id
+       ), g AS (
+         SELECT x.*, ids.jid FROM c JOIN x ON x.id = c.id JOIN ids USING (n)
+       ), j AS (
+         INSERT INTO journal (id, kind, unit_id, occurred_at, fiscal_year, fiscal_month, description, created_by, request_id)
+         OVERRIDING SYSTEM VALUE
+         SELECT jid, 'contribution', unit_id, received_at, fy, fm, description, recorded_by, request_id FROM g
+       ), l AS (
+         INSERT INTO journal_line (journal_id, line_no, account_id, fund_id, amount, occurred_at)
+         SELECT jid, 1, central_id, fund_id, amount, received_at FROM g
+         UNION ALL
+         SELECT jid, 2, fund_id, fund_id, -amount, received_at FROM g
+       ), a AS (
+         INSERT INTO audit_log (actor_id, actor_name, unit_id, action, entity_type, entity_id, summary, request_id, ip)
+         SELECT recorded_by, actor_name, unit_id, 'contribution.record', 'contribution', id::text, jsonb_set(summary, '{journalId}', to_jsonb(jid::text)), request_id, ip
+           FROM g
+       ), b AS (
+         SELECT ledger_apply_deltas(array_agg(d.a), array_agg(d.f), array_agg(d.m)) AS done
+           FROM (SELECT central_id AS a, fund_id AS f, amount AS m FROM g UNION ALL SELECT fund_id, fund_id, -amount FROM g) d
+       )
+       SELECT x.n, ids.jid::text AS jid, k.key IS NOT NULL AS claimed
+         FROM x JOIN ids USING (n) LEFT JOIN k ON k.scope = x.scope AND k.key = x.key CROSS JOIN b
+        ORDER BY x.n`,
+      [JSON.stringify(data)]);
+    this.stats.groups++;
+    this.stats.largest = Math.max(this.stats.largest, members.length);
+    for (const r of rows) {
+      const { p, g } = members[r.n]!;
+      open.delete(p);
+      if (!r.claimed) {
+        // the key was used before (a retry): the one-at-a-time path replays its answer or refuses another body
+        after.push(p);
+        continue;
+      }
+      this.stats.grouped++;
+      p.resolve({ status: 201, body: storedBody(giftDto(p.ctx, g, r.jid)), replayed: false });
+    }
+  }
+}
+
+/** A group meeting a concurrent gift's reference or a broken deadlock: expected now and then, not logged. */
+function isExpectedConflict(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return code === '23505' || code === '40P01' || code === '40001';
+}
