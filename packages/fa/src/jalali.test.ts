@@ -30,6 +30,18 @@ describe('tehranParts', () => {
   it('should throw a RangeError when the Date is invalid', () => {
     expect(() => tehranParts(new Date('nope'))).toThrow(RangeError);
   });
+
+  it('should agree with the time-zone database minute by minute around clock changes (remembered offsets)', () => {
+    const intl = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tehran', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    const read = (d: Date) => Object.fromEntries(intl.formatToParts(d).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value) % (p.type === 'hour' ? 24 : Infinity)]));
+    // DST began 2021-03-21 and ended 2021-09-21 (local midnight); LMT ended in 1946
+    for (const start of ['2021-03-21T18:00:00Z', '2021-09-21T18:00:00Z', '1945-12-31T18:00:00Z', '2022-03-21T18:00:00Z']) {
+      for (let m = 0; m < 8 * 60; m += 1) {
+        const d = new Date(Date.parse(start) + m * 60_000 + 17_000);
+        expect(tehranParts(d)).toEqual(read(d));
+      }
+    }
+  });
 });
 
 describe('toJalali', () => {

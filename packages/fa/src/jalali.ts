@@ -35,9 +35,8 @@ function formatter(): Intl.DateTimeFormat {
   return tehranFormatter;
 }
 
-/** Gregorian wall-clock reading in Tehran at `instant`. */
-export function tehranParts(instant: Date): WallClock {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('tehranParts: invalid Date');
+/** Tehran's wall clock at `instant`, read from the time-zone database (slow: Intl formatting). */
+function intlParts(instant: Date): WallClock {
   const wall: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of formatter().formatToParts(instant)) {
     if (part.type in wall) wall[part.type as keyof WallClock] = Number(part.value);
@@ -45,6 +44,40 @@ export function tehranParts(instant: Date): WallClock {
   // Some engines still print midnight as 24 despite hourCycle h23.
   if (wall.hour === 24) wall.hour = 0;
   return wall;
+}
+
+// Tehran's offset from UTC, remembered per 30-minute slot of UTC time: reading the wall clock is
+// then plain arithmetic (a campaign dates hundreds of gifts a second). A slot whose first and last
+// second have different offsets (a clock change inside it) is never remembered: those instants
+// are read from the time-zone database one by one.
+const SLOT_MS = 1_800_000;
+const slotOffsets = new Map<number, number | null>();
+
+function offsetOfSlot(slot: number): number | null {
+  let offset = slotOffsets.get(slot);
+  if (offset === undefined) {
+    const start = slot * SLOT_MS;
+    const end = start + SLOT_MS - 1000;
+    const a = wallAsUtcMs(intlParts(new Date(start))) - start;
+    const b = wallAsUtcMs(intlParts(new Date(end))) - end;
+    offset = a === b ? a : null;
+    if (slotOffsets.size >= 100_000) slotOffsets.clear();
+    slotOffsets.set(slot, offset);
+  }
+  return offset;
+}
+
+/** Gregorian wall-clock reading in Tehran at `instant`. */
+export function tehranParts(instant: Date): WallClock {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('tehranParts: invalid Date');
+  const offset = offsetOfSlot(Math.floor(ms / SLOT_MS));
+  if (offset === null) return intlParts(instant);
+  const wall = new Date(ms + offset);
+  return {
+    year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(),
+    hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds(),
+  };
 }
 
 function wallAsUtcMs(w: WallClock): number {

@@ -1,5 +1,5 @@
 import type { Pool } from '../../db/pool.ts';
-import { runIdempotentOp, storedBody, type IdempotentRequest, type IdempotentResult } from '../../http/idempotency.ts';
+import { runIdempotentOp, type IdempotentRequest, type IdempotentResult } from '../../http/idempotency.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { OpContext } from '../access/actor.ts';
 import { intentKey } from '../ledger/funds.ts';
@@ -183,6 +183,9 @@ export class GiftCommitter {
 
   private async write(members: { p: Pending; g: GiftRecord }[], targets: Target[], open: Set<Pending>, after: Pending[]): Promise<void> {
     const centralOf = new Map(targets.map((t) => [t.fund_id, t.central_id]));
+    // the answers (no bigints: amounts are strings), stored with the keys; the journal id is
+    // filled in by the statement that takes it
+    const answers = members.map(({ p, g }) => giftDto(p.ctx, g, '0'));
     const data = members.map(({ p, g }, n) => {
       const actor = p.ctx.actor;
       return {
@@ -192,8 +195,7 @@ export class GiftCommitter {
         fy: g.fiscalYear, fm: g.fiscalMonth, receipt_no: g.receiptNo, receipt_code: g.receiptCode, notes: g.notes,
         recorded_by: actor.kind === 'staff' ? actor.userId : null, actor_name: actor.kind === 'staff' ? actor.username : actor.name,
         created_at: g.createdAt.toISOString(), description: giftDescription(g.fund.name), request_id: p.ctx.requestId, ip: p.ctx.ip,
-        // the stored answer; the journal id is filled in by the statement that takes it
-        response: storedBody(giftDto(p.ctx, g, '0')), summary: storedBody(giftAuditSummary(g, '0')),
+        response: answers[n], summary: giftAuditSummary(g, '0'),
       };
     });
     // Keys, then references, then balances: every group takes its locks in the same order, so two
@@ -244,7 +246,7 @@ export class GiftCommitter {
     this.stats.groups++;
     this.stats.largest = Math.max(this.stats.largest, members.length);
     for (const r of rows) {
-      const { p, g } = members[r.n]!;
+      const { p } = members[r.n]!;
       open.delete(p);
       if (!r.claimed) {
         // the key was used before (a retry): the one-at-a-time path replays its answer or refuses another body
@@ -252,7 +254,9 @@ export class GiftCommitter {
         continue;
       }
       this.stats.grouped++;
-      p.resolve({ status: 201, body: storedBody(giftDto(p.ctx, g, r.jid)), replayed: false });
+      const body = answers[r.n]!;
+      body.journalId = r.jid;
+      p.resolve({ status: 201, body, replayed: false });
     }
   }
 }
