@@ -231,4 +231,28 @@ describe('statements', () => {
     expect(st).toMatchObject({ openingRials: '0', closingRials: '500000' });
     expect(st.lines.map((l: { inRials: string; runningRials: string }) => [l.inRials, l.runningRials])).toEqual([['300000', '300000'], ['200000', '500000']]);
   });
+
+  it('should open a period with what came before it, count its lines and carry the running balance across pages', async () => {
+    const { db } = await testApp();
+    const kashan = await unitByCode(db.pool, 'C1010');
+    const officer = await session('participation_officer', 'C1010');
+    const day = (ago: number) => formatJalaliDate(new Date(Date.now() - ago * 86_400_000), { digits: 'latin' });
+    let fundId = '';
+    for (const [ago, amount] of [[20, '1000'], [10, '2000'], [10, '3000'], [6, '4000'], [2, '5000'], [0, '6000']] as const) {
+      const r = await officer.post('/api/contributions', gift(kashan.id, { fundKind: 'specific', purposeCode: 'disability', amountRials: amount, receivedOn: day(ago) }), { 'idempotency-key': key() });
+      expect(r.statusCode, r.body).toBe(201);
+      fundId = r.json().fund.id;
+    }
+    const base = `/api/ledger-accounts/${fundId}/statement?from=${day(10)}&to=${day(2)}`;
+    const page1 = (await officer.get(`${base}&pageSize=2&page=1`)).json();
+    expect(page1).toMatchObject({ openingRials: '1000', closingRials: '15000', total: 4 });
+    expect(page1.lines.map((l: { inRials: string; runningRials: string }) => [l.inRials, l.runningRials])).toEqual([['2000', '3000'], ['3000', '6000']]);
+    const page2 = (await officer.get(`${base}&pageSize=2&page=2`)).json();
+    expect(page2.lines.map((l: { inRials: string; runningRials: string }) => [l.inRials, l.runningRials])).toEqual([['4000', '10000'], ['5000', '15000']]);
+    const page3 = (await officer.get(`${base}&pageSize=2&page=3`)).json();
+    expect(page3.lines).toEqual([]);
+    // a period with no lines still opens and closes at the balance of its day
+    const quiet = (await officer.get(`/api/ledger-accounts/${fundId}/statement?from=${day(5)}&to=${day(3)}`)).json();
+    expect(quiet).toMatchObject({ openingRials: '10000', closingRials: '10000', total: 0, lines: [] });
+  });
 });

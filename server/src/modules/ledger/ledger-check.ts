@@ -17,6 +17,14 @@ export const ledgerInvariants: { name: string; sql: string }[] = [
               ON s.account_id = b.account_id AND s.fund_id = b.fund_id
            WHERE coalesce(b.amount, 0) <> coalesce(s.total, 0)`,
   },
+  {
+    name: 'day totals equal the lines (statements)',
+    sql: `SELECT coalesce(t.account_id, s.account_id) AS account_id, coalesce(t.day, s.day) AS day, t.amount AS kept, s.amount AS lines
+            FROM (SELECT account_id, day, sum(amount) AS amount, sum(lines) AS lines FROM ledger_day_total GROUP BY 1, 2) t
+            FULL JOIN (SELECT account_id, (occurred_at AT TIME ZONE 'Asia/Tehran')::date AS day, sum(amount) AS amount, count(*) AS lines FROM journal_line GROUP BY 1, 2) s
+              ON s.account_id = t.account_id AND s.day = t.day
+           WHERE coalesce(t.amount, 0) <> coalesce(s.amount, 0) OR coalesce(t.lines, 0) <> coalesce(s.lines, 0)`,
+  },
   { name: 'no fund balance below zero', sql: `SELECT account_id, fund_id, amount, held FROM ledger_balance WHERE kind = 'fund' AND amount + held > 0` },
   { name: 'no custody balance below zero', sql: `SELECT account_id, fund_id, amount, held FROM ledger_balance WHERE kind = 'custody' AND amount - held < 0` },
   { name: 'no duplicate external reference', sql: `SELECT channel, channel_ref, count(*) FROM contribution WHERE channel_ref IS NOT NULL GROUP BY channel, channel_ref HAVING count(*) > 1` },

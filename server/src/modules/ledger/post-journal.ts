@@ -81,29 +81,31 @@ export async function reverseJournal(tx: Queryable, ctx: OpContext, input: { jou
 }
 
 /**
- * Posts a journal whose balance effects can wait until just before commit: the journal and its
- * lines now (one statement), the cached balances as the transaction's last statement. For credits
- * (gifts), which cannot overdraw anything, so that a campaign's gifts to one fund queue on its
- * balance row only for the last moment of each transaction.
+ * Posts a journal whose lines and balance effects can wait until just before commit: the journal
+ * row now (its id is needed), its lines and the cached balances as the transaction's last
+ * statements. For credits (gifts), which cannot overdraw anything, so that a campaign's gifts to
+ * one fund queue on its balance row (and its account's day totals, kept by a trigger on the lines)
+ * only for the last moment of each transaction.
  */
 export async function postJournalDeferred(tx: Queryable, ctx: OpContext, input: JournalInput): Promise<bigint> {
   const reason = unbalancedReason(input.lines);
   if (reason) throw new AppError('LEDGER_UNBALANCED', { params: { reason } });
   const { fiscalYear, fiscalMonth } = fiscalPeriod(input.occurredAt);
   const { rows } = await tx.query<{ id: bigint }>(
-    `WITH j AS (
-       INSERT INTO journal (kind, unit_id, occurred_at, fiscal_year, fiscal_month, description, document_no, reverses_id, created_by, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id),
-     l AS (
-       INSERT INTO journal_line (journal_id, line_no, account_id, fund_id, amount, occurred_at)
-       SELECT j.id, x.n, x.a, x.f, x.m, $3 FROM j, unnest($11::uuid[], $12::uuid[], $13::bigint[]) WITH ORDINALITY AS x(a, f, m, n))
-     SELECT id FROM j`,
+    `INSERT INTO journal (kind, unit_id, occurred_at, fiscal_year, fiscal_month, description, document_no, reverses_id, created_by, request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
     [input.kind, input.unitId, input.occurredAt, fiscalYear, fiscalMonth, input.description ?? null, input.documentNo ?? null,
-      input.reversesId ?? null, ctx.actor.kind === 'staff' ? ctx.actor.userId : null, ctx.requestId,
-      input.lines.map((l) => l.accountId), input.lines.map((l) => l.fundId), input.lines.map((l) => l.amount.toString())],
+      input.reversesId ?? null, ctx.actor.kind === 'staff' ? ctx.actor.userId : null, ctx.requestId],
   );
-  await deferSql(tx, 'SELECT ledger_apply_deltas($1::uuid[], $2::uuid[], $3::bigint[])',
-    [input.lines.map((l) => l.accountId), input.lines.map((l) => l.fundId), input.lines.map((l) => l.amount.toString())],
+  const id = rows[0]!.id;
+  const accounts = input.lines.map((l) => l.accountId);
+  const funds = input.lines.map((l) => l.fundId);
+  const amounts = input.lines.map((l) => l.amount.toString());
+  await deferSql(tx,
+    `INSERT INTO journal_line (journal_id, line_no, account_id, fund_id, amount, occurred_at)
+     SELECT $1::bigint, x.n, x.a, x.f, x.m, $2::timestamptz FROM unnest($3::uuid[], $4::uuid[], $5::bigint[]) WITH ORDINALITY AS x(a, f, m, n)`,
+    [id, input.occurredAt, accounts, funds, amounts]);
+  await deferSql(tx, 'SELECT ledger_apply_deltas($1::uuid[], $2::uuid[], $3::bigint[])', [accounts, funds, amounts],
     (err) => (isOverdraft(err) ? new AppError('LEDGER_INSUFFICIENT_FUNDS') : null));
-  return rows[0]!.id;
+  return id;
 }
