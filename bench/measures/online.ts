@@ -20,6 +20,7 @@ export interface OnlineResult {
   hot: LoadResult;         // every gift to one fund (one balance row)
   hotRatio: number;        // hot ÷ spread
   hotConsistent: boolean;  // the hot fund's balance equals the sum of its gifts
+  gateway: LoadResult & { prepared: number; credited: number }; // the gateway verify path (callback → verify → credit)
   serverRssIdleMb: number;
   serverRssPeakMb: number;
   startMs: number;
@@ -64,19 +65,28 @@ export async function startServerProcess(env: Record<string, string>): Promise<{
 // costs it a fraction of what fetch does, leaving the CPU to the system under test.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-async function postJson(url: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; body: string }> {
-  const payload = JSON.stringify(body);
+interface Answer { status: number; body: string; location: string | undefined }
+
+function send(url: string, method: string, headers: Record<string, string | number>, payload?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
+    const req = http.request(url, { method, agent, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), location: res.headers.location }));
       res.on('error', reject);
     });
     req.on('error', reject);
     req.end(payload);
   });
 }
+
+function postJson(url: string, headers: Record<string, string>, body: unknown): Promise<Answer> {
+  const payload = JSON.stringify(body);
+  return send(url, 'POST', { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }, payload);
+}
+
+/** A donor's own address (the server trusts X-Forwarded-For from its proxy): limits per address apply per donor. */
+const donorAddress = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
 
 async function signIn(url: string, username: string, password: string) {
   const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
@@ -110,6 +120,53 @@ async function load(concurrency: number, seconds: number, warmupSeconds: number,
   return { accepted, errors, perSecond: accepted / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
 }
 
+/**
+ * The gateway verify path: donors' payments are opened on the portal and paid at the gateway (the
+ * built-in sandbox, which speaks Zarinpal v4 in-process) beforehand; what is measured is the
+ * gateway's callback, which verifies server to server and credits the gift, from `concurrency`
+ * donors at once until the prepared payments run out or `seconds` pass.
+ */
+async function measureGateway(db: BenchDb, url: string, pickCounty: (x: number) => County, r: () => number,
+  opts: { seconds: number; concurrency: number; log: (m: string) => void }): Promise<OnlineResult['gateway']> {
+  const prepared: { callback: string; address: string }[] = [];
+  const want = Math.max(1000, opts.seconds * 300);
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(Array.from({ length: 16 }, async () => {
+    for (let i = next++; i < want; i = next++) {
+      const address = donorAddress(i + 1);
+      const start = await postJson(`${url}/api/portal/payments`, { 'x-forwarded-for': address },
+        { purposeCode: i % 3 ? 'general' : 'orphans', unitId: pickCounty(r()).id, amountRials: String(10_000 * (1 + (i % 500))), anonymous: true });
+      if (start.status !== 201) throw new Error(`payment start refused: ${start.status} ${start.body}`);
+      const authority = (JSON.parse(start.body) as { redirectUrl: string }).redirectUrl.split('/').pop()!;
+      const paid = await send(`${url}/sandbox-gateway/pg/StartPay/${authority}`, 'POST', { 'content-type': 'application/x-www-form-urlencoded', 'content-length': 10 }, 'action=pay');
+      if (paid.status !== 303 || !paid.location) throw new Error(`sandbox payment failed: ${paid.status} ${paid.body}`);
+      prepared.push({ callback: new URL(paid.location, url).pathname + new URL(paid.location, url).search, address });
+    }
+  }));
+  opts.log(`  ${prepared.length} payments opened and paid at the sandbox gateway in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const latencies: number[] = [];
+  let credited: number;
+  let errors = 0;
+  const t1 = performance.now();
+  const end = t1 + opts.seconds * 1000;
+  await Promise.all(Array.from({ length: opts.concurrency }, async () => {
+    for (let p = prepared.pop(); p && performance.now() < end; p = prepared.pop()) {
+      const t = performance.now();
+      const res = await send(`${url}${p.callback}`, 'GET', { 'x-forwarded-for': p.address });
+      latencies.push(performance.now() - t);
+      // the donor is sent on to the thank-you page whatever happened: what counts is what was credited
+      if (res.status !== 303) errors++;
+    }
+  }));
+  const seconds = (performance.now() - t1) / 1000;
+  const { rows } = await db.owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM payment WHERE status = 'verified'`);
+  credited = rows[0]!.n;
+  errors = latencies.length - credited; // callbacks answered without a credit
+  latencies.sort((a, b) => a - b);
+  return { accepted: credited, errors, perSecond: credited / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), prepared: want, credited };
+}
+
 export async function measureOnline(db: BenchDb, opts: { seconds: number; concurrency: number; log: (m: string) => void }): Promise<OnlineResult> {
   const { counties, pickCounty } = await loadCounties(db.pool);
   const { rows: hq } = await db.owner.query<{ id: string }>(`SELECT id FROM org_unit WHERE kind = 'hq'`);
@@ -119,7 +176,7 @@ export async function measureOnline(db: BenchDb, opts: { seconds: number; concur
     [await hashPassword(password), hq[0]!.id]);
   await db.owner.query(`INSERT INTO role_assignment (user_id, role, unit_id) VALUES ($1, 'participation_officer', $2)`, [u[0]!.id, hq[0]!.id]);
 
-  const server = await startServerProcess({ DATABASE_URL: db.url });
+  const server = await startServerProcess({ DATABASE_URL: db.url, GATEWAY: 'sandbox', TRUST_PROXY: '1' });
   const pid = server.child.pid!;
   try {
     await new Promise((r) => setTimeout(r, 1000));
@@ -154,6 +211,8 @@ export async function measureOnline(db: BenchDb, opts: { seconds: number; concur
     const hotCounty = counties.find((c) => c.code === 'C2301') ?? counties[0]!;
     const hot = await load(opts.concurrency, opts.seconds, 2, () => post(hotCounty, true));
     opts.log(`  online hot fund: ${Math.round(hot.perSecond)}/s accepted, p50 ${hot.p50Ms.toFixed(1)} ms, p99 ${hot.p99Ms.toFixed(1)} ms, ${hot.errors} errors`);
+    const gateway = await measureGateway(db, server.url, pickCounty, r, opts);
+    opts.log(`  gateway verify path: ${Math.round(gateway.perSecond)}/s credited, p50 ${gateway.p50Ms.toFixed(1)} ms, p99 ${gateway.p99Ms.toFixed(1)} ms, ${gateway.credited} of ${gateway.prepared} payments credited`);
     clearInterval(sampler);
 
     const { rows: check } = await db.owner.query<{ ok: boolean }>(
@@ -181,7 +240,7 @@ export async function measureOnline(db: BenchDb, opts: { seconds: number; concur
     opts.log(`  raw transactions: ${Math.round(raw.perSecond)}/s, p50 ${raw.p50Ms.toFixed(1)} ms, p99 ${raw.p99Ms.toFixed(1)} ms`);
     return {
       concurrency: opts.concurrency, seconds: opts.seconds, spread, raw, ratio: spread.perSecond / raw.perSecond, hot, hotRatio: hot.perSecond / spread.perSecond,
-      hotConsistent: check[0]?.ok === true, serverRssIdleMb, serverRssPeakMb, startMs: server.startMs,
+      hotConsistent: check[0]?.ok === true, gateway, serverRssIdleMb, serverRssPeakMb, startMs: server.startMs,
     };
   } finally {
     server.child.kill('SIGTERM');

@@ -20,6 +20,9 @@ import {
  * balance row for the whole group instead of one per gift. A hot fund therefore costs no more
  * than a spread of funds, and the commit cost is shared.
  *
+ * Gifts from the payment gateway come the same way once their payment is verified: the statement
+ * then claims the payment (pending → verified, with the contribution's id) instead of a key.
+ *
  * Each gift keeps every rule of the one-at-a-time path (`recordCashContribution`, whose checks it
  * shares): scope, unit status, amount, reference, date, a reference counts once, a key answers
  * once. Anything out of the ordinary — a named donor, a place, a fund not created yet, a key or
@@ -28,11 +31,27 @@ import {
  * deadlock was broken): the statement is atomic, so nothing of the group was written.
  */
 
+/** A verified gateway payment to credit: claimed by moving it to verified, once. */
+export interface PaymentCredit {
+  paymentId: string;
+  refId: string;
+  cardPan: string | null;
+  code: number | null;
+  /** for its audit row */
+  summary: Record<string, unknown>;
+}
+
+type Answer = IdempotentResult<ContributionDto | null>;
+
 interface Pending {
   ctx: OpContext;
   input: RecordCashContributionInput;
-  idem: IdempotentRequest;
-  resolve: (r: IdempotentResult<ContributionDto>) => void;
+  /** a staff gift is claimed by its Idempotency-Key, a gateway gift by its payment */
+  idem: IdempotentRequest | null;
+  payment: PaymentCredit | null;
+  /** the one-at-a-time path for this gift */
+  alone: () => Promise<Answer>;
+  resolve: (r: Answer) => void;
   reject: (err: unknown) => void;
 }
 
@@ -63,9 +82,26 @@ export class GiftCommitter {
 
   /** Records a gift under its Idempotency-Key: the answer it gets is the one a replay gets. */
   record(ctx: OpContext, input: RecordCashContributionInput, idem: IdempotentRequest): Promise<IdempotentResult<ContributionDto>> {
-    if (input.donorId || input.placeUnitId || input.batchId) return this.alone(ctx, input, idem);
+    const alone = () => runIdempotentOp(this.pool, idem, async (tx) => ({ status: 201, body: await recordCashContribution(tx, ctx, input, { receipts: this.receipts }) }));
+    if (input.donorId || input.placeUnitId || input.batchId) {
+      this.stats.alone++;
+      return alone();
+    }
+    return this.enqueue({ ctx, input, idem, payment: null, alone }) as Promise<IdempotentResult<ContributionDto>>;
+  }
+
+  /**
+   * Credits a payment the gateway has verified as paid, unless it is credited already (then null).
+   * `alone` is the one-at-a-time way of doing the same, for when the group cannot.
+   */
+  async creditPayment(ctx: OpContext, input: RecordCashContributionInput, payment: PaymentCredit, alone: () => Promise<ContributionDto | null>): Promise<ContributionDto | null> {
+    const r = await this.enqueue({ ctx, input, idem: null, payment, alone: async () => ({ status: 201, body: await alone(), replayed: false }) });
+    return r.body;
+  }
+
+  private enqueue(item: Omit<Pending, 'resolve' | 'reject'>): Promise<Answer> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ ctx, input, idem, resolve, reject });
+      this.queue.push({ ...item, resolve, reject });
       // requests read in the same turn of the event loop join one group
       if (!this.scheduled) {
         this.scheduled = true;
@@ -77,13 +113,9 @@ export class GiftCommitter {
     });
   }
 
-  private alone(ctx: OpContext, input: RecordCashContributionInput, idem: IdempotentRequest): Promise<IdempotentResult<ContributionDto>> {
-    this.stats.alone++;
-    return runIdempotentOp(this.pool, idem, async (tx) => ({ status: 201, body: await recordCashContribution(tx, ctx, input, { receipts: this.receipts }) }));
-  }
-
   private settleAlone(p: Pending): Promise<void> {
-    return this.alone(p.ctx, p.input, p.idem).then(p.resolve, p.reject);
+    this.stats.alone++;
+    return p.alone().then(p.resolve, p.reject);
   }
 
   private pump(): void {
@@ -116,7 +148,7 @@ export class GiftCommitter {
            LEFT JOIN LATERAL (SELECT d.id FROM contribution d WHERE d.channel = x.channel AND d.channel_ref = x.ref) dup ON true
           ORDER BY x.n`,
         [group.map((p) => p.input.unitId), group.map((p) => p.input.channel), ids.map((i) => i.channelRef), ids.map((i) => intentKey(i.intent)),
-          group.map((p) => p.idem.scope), group.map((p) => p.idem.key)]);
+          group.map((p) => p.idem?.scope ?? null), group.map((p) => p.idem?.key ?? null)]);
       this.stats.readMs += performance.now() - t0;
       const now = new Date();
       const ready: { p: Pending; t: Target; channelRef: string | null; receivedAt: Date }[] = [];
@@ -126,8 +158,9 @@ export class GiftCommitter {
         const p = group[i]!;
         const t = rows[i]!;
         const { channelRef } = ids[i]!;
-        if (t.key_used) {
-          // a retry: the one-at-a-time path replays the answer given (or refuses another body) before any rule
+        if (t.key_used || (p.payment && t.dup_id)) {
+          // a key used before, or a payment whose reference is credited already: 
+          // the one-at-a-time path answers (a replay, a refusal of another body, or nothing to credit)
           open.delete(p);
           void this.settleAlone(p);
           continue;
@@ -141,7 +174,7 @@ export class GiftCommitter {
           p.reject(err);
           continue;
         }
-        const key = `${p.idem.scope}\u0000${p.idem.key}`;
+        const key = p.idem ? `${p.idem.scope}\u0000${p.idem.key}` : `payment\u0000${p.payment!.paymentId}`;
         const ref = channelRef === null ? null : `${p.input.channel}\u0000${channelRef}`;
         if (keys.has(key) || (ref !== null && refs.has(ref))) {
           open.delete(p);
@@ -189,7 +222,9 @@ export class GiftCommitter {
     const data = members.map(({ p, g }, n) => {
       const actor = p.ctx.actor;
       return {
-        n, scope: p.idem.scope, key: p.idem.key, hash: p.idem.hash.toString('hex'),
+        n, scope: p.idem?.scope ?? null, key: p.idem?.key ?? null, hash: p.idem?.hash.toString('hex') ?? null,
+        payment_id: p.payment?.paymentId ?? null, pay_ref: p.payment?.refId ?? null, card_pan: p.payment?.cardPan ?? null, pay_code: p.payment?.code ?? null,
+        pay_summary: p.payment ? { ...p.payment.summary, contributionId: g.id, receiptNo: g.receiptNo } : null,
         id: g.id, unit_id: g.unit.id, province_id: g.provinceId, central_id: centralOf.get(g.fund.id), fund_id: g.fund.id,
         amount: g.input.amountRials.toString(), channel: g.input.channel, ref: g.channelRef, received_at: g.receivedAt.toISOString(),
         fy: g.fiscalYear, fm: g.fiscalMonth, receipt_no: g.receiptNo, receipt_code: g.receiptCode, notes: g.notes,
@@ -205,20 +240,30 @@ export class GiftCommitter {
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
            n int, scope text, key text, hash text, id uuid, unit_id uuid, province_id uuid, central_id uuid, fund_id uuid, amount bigint,
            channel text, ref text, received_at timestamptz, fy smallint, fm smallint, receipt_no text, receipt_code text, notes text,
-           recorded_by uuid, actor_name text, created_at timestamptz, description text, request_id text, ip inet, response jsonb, summary jsonb)
+           recorded_by uuid, actor_name text, created_at timestamptz, description text, request_id text, ip inet, response jsonb, summary jsonb,
+           payment_id uuid, pay_ref text, card_pan text, pay_code int, pay_summary jsonb)
        ), ids AS MATERIALIZED (
          SELECT x.n, nextval(pg_get_serial_sequence('journal', 'id')) AS jid FROM x
        ), k AS (
          INSERT INTO idempotency_key (scope, key, request_hash, response_status, response_body)
          SELECT x.scope, x.key, decode(x.hash, 'hex'), 201, jsonb_set(x.response, '{journalId}', to_jsonb(ids.jid::text))
-           FROM x JOIN ids USING (n) ORDER BY x.scope, x.key
+           FROM x JOIN ids USING (n) WHERE x.key IS NOT NULL ORDER BY x.scope, x.key
          ON CONFLICT DO NOTHING RETURNING scope, key
+       ), pc AS (
+         UPDATE payment p SET status = 'verified', ref_id = x.pay_ref, card_pan = x.card_pan, contribution_id = x.id, last_code = x.pay_code,
+                checks = p.checks + 1, last_checked_at = now(), closed_at = now()
+           FROM x WHERE x.payment_id IS NOT NULL AND p.id = x.payment_id AND p.status <> 'verified'
+         RETURNING p.id
+       ), claimed AS (
+         SELECT x.n FROM x JOIN k ON k.scope = x.scope AND k.key = x.key
+         UNION ALL
+         SELECT x.n FROM x JOIN pc ON pc.id = x.payment_id
        ), c AS (
          INSERT INTO contribution (id, unit_id, province_unit_id, fund_id, amount_rials, channel, channel_ref, received_at, fiscal_year, fiscal_month,
                                    journal_id, receipt_no, receipt_code, notes, recorded_by, created_at)
          SELECT x.id, x.unit_id, x.province_id, x.fund_id, x.amount, x.channel, x.ref, x.received_at, x.fy, x.fm,
                 ids.jid, x.receipt_no, x.receipt_code, x.notes, x.recorded_by, x.created_at
-           FROM x JOIN ids USING (n) JOIN k ON k.scope = x.scope AND k.key = x.key ORDER BY x.channel, x.ref
+           FROM x JOIN ids USING (n) JOIN claimed USING (n) ORDER BY x.channel, x.ref
          RETURNING id
        ), g AS (
          SELECT x.*, ids.jid FROM c JOIN x ON x.id = c.id JOIN ids USING (n)
@@ -235,12 +280,15 @@ export class GiftCommitter {
          INSERT INTO audit_log (actor_id, actor_name, unit_id, action, entity_type, entity_id, summary, request_id, ip)
          SELECT recorded_by, actor_name, unit_id, 'contribution.record', 'contribution', id::text, jsonb_set(summary, '{journalId}', to_jsonb(jid::text)), request_id, ip
            FROM g
+         UNION ALL
+         SELECT recorded_by, actor_name, unit_id, 'payment.verified', 'payment', payment_id::text, pay_summary, request_id, ip
+           FROM g WHERE payment_id IS NOT NULL
        ), b AS (
          SELECT ledger_apply_deltas(array_agg(d.a), array_agg(d.f), array_agg(d.m)) AS done
            FROM (SELECT central_id AS a, fund_id AS f, amount AS m FROM g UNION ALL SELECT fund_id, fund_id, -amount FROM g) d
        )
-       SELECT x.n, ids.jid::text AS jid, k.key IS NOT NULL AS claimed
-         FROM x JOIN ids USING (n) LEFT JOIN k ON k.scope = x.scope AND k.key = x.key CROSS JOIN b
+       SELECT x.n, ids.jid::text AS jid, EXISTS (SELECT 1 FROM claimed WHERE claimed.n = x.n) AS claimed
+         FROM x JOIN ids USING (n) CROSS JOIN b
         ORDER BY x.n`,
       [JSON.stringify(data)]);
     this.stats.groups++;
@@ -249,6 +297,11 @@ export class GiftCommitter {
       const { p } = members[r.n]!;
       open.delete(p);
       if (!r.claimed) {
+        if (p.payment) {
+          // verified meanwhile by another caller, who credited it
+          p.resolve({ status: 200, body: null, replayed: false });
+          continue;
+        }
         // the key was used before (a retry): the one-at-a-time path replays its answer or refuses another body
         after.push(p);
         continue;

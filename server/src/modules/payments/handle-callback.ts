@@ -2,6 +2,7 @@ import type { Pool } from '../../db/pool.ts';
 import { withTx } from '../../db/pool.ts';
 import type { OpContext } from '../access/actor.ts';
 import type { ReceiptAllocator } from '../contributions/receipt-allocator.ts';
+import type { GiftCommitter } from '../contributions/gift-committer.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import type { PaymentGateway } from './gateway.ts';
 import { loadPayment } from './payment-row.ts';
@@ -20,7 +21,7 @@ export interface GatewayCallback {
  * payment's is recorded as forged and changes nothing; otherwise the payment is settled by our own
  * verify (settle-payment.ts), whatever Status says. Null when no such payment exists.
  */
-export async function handleGatewayCallback(pool: Pool, gateway: PaymentGateway, ctx: OpContext, cb: GatewayCallback, receipts?: ReceiptAllocator): Promise<SettleResult | null> {
+export async function handleGatewayCallback(pool: Pool, gateway: PaymentGateway, ctx: OpContext, cb: GatewayCallback, receipts?: ReceiptAllocator, gifts?: GiftCommitter): Promise<SettleResult | null> {
   const payment = await loadPayment(pool, cb.paymentId);
   if (!payment) return null;
   const status = cb.status === 'OK' ? 'OK' : cb.status === 'NOK' ? 'NOK' : null;
@@ -31,5 +32,5 @@ export async function handleGatewayCallback(pool: Pool, gateway: PaymentGateway,
     }));
     return { payment, credited: null };
   }
-  return settlePayment(pool, gateway, payment.id, { source: 'callback', callbackStatus: status, ctx, receipts });
+  return settlePayment(pool, gateway, payment.id, { source: 'callback', callbackStatus: status, ctx, receipts, gifts, loaded: payment });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runLedgerCheck } from '../ledger/ledger-check.ts';
 import { runOnlineGivingJobs } from '../portal/online-giving-jobs.ts';
 import { gatewayOf } from './gateway-of.ts';
 import {
@@ -32,6 +33,32 @@ describe('gateway callbacks', () => {
     const status = (await app.inject({ url: `/api/portal/payments/${gift.paymentId}` })).json();
     expect(status).toMatchObject({ status: 'verified', amountRials: '5000000', unitName: 'استان اصفهان' });
     expect(sms.to(MOBILE).filter((m) => m.kind === 'receipt').map((m) => m.text)).toEqual([expect.stringContaining(`/r/${status.receipt.code}`)]);
+  });
+
+  it('should credit a burst of paid payments together, each once, with its audit rows', async () => {
+    const { app, db } = await giftTestApp();
+    const isfahan = await unitId(db, 'P10');
+    // the fund exists (its first gift opened it)
+    const first = await startGift(app, { purposeCode: 'general', unitId: isfahan, amountRials: '100000', anonymous: true });
+    expect((await deliver(app, await decideAtGateway(app, first.authority, 'pay'))).statusCode).toBe(303);
+    const grouped = app.gifts.stats.grouped;
+    const gifts = [];
+    for (let i = 0; i < 20; i++) gifts.push(await startGift(app, { purposeCode: 'general', unitId: isfahan, amountRials: String(100_000 + i), anonymous: true }));
+    const callbacks = await Promise.all(gifts.map((g) => decideAtGateway(app, g.authority, 'pay')));
+    // every callback delivered twice at the same moment
+    const answers = await Promise.all([...callbacks, ...callbacks].map((c) => deliver(app, c)));
+    expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 303));
+    expect(app.gifts.stats.grouped - grouped).toBeGreaterThan(1);
+    for (const g of gifts) {
+      expect(await creditsOf(db, 'gateway', g.authority)).toHaveLength(1);
+      expect(await paymentStatus(db, g.paymentId)).toBe('verified');
+      expect((await auditActions(db, g.paymentId)).filter((a) => a === 'payment.verified')).toHaveLength(1);
+    }
+    const { rows } = await db.pool.query<{ ok: boolean }>(
+      `SELECT bool_and(c.id = p.contribution_id AND c.amount_rials = p.amount_rials) AS ok FROM payment p JOIN contribution c ON c.channel = 'gateway' AND c.channel_ref = p.authority WHERE p.id = ANY($1::uuid[])`,
+      [gifts.map((g) => g.paymentId)]);
+    expect(rows[0]!.ok).toBe(true);
+    expect(await runLedgerCheck(db.owner)).toEqual([]);
   });
 
   it('should credit once when three callbacks arrive at the same moment', async () => {

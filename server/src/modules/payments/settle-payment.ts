@@ -4,7 +4,8 @@ import { deferUntilCommit, withTx } from '../../db/pool.ts';
 import { AppError, isAppError } from '../../lib/errors.ts';
 import type { OpContext } from '../access/actor.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { recordCashContribution } from '../contributions/record-cash-contribution.ts';
+import { recordCashContribution, type RecordCashContributionInput } from '../contributions/record-cash-contribution.ts';
+import type { GiftCommitter } from '../contributions/gift-committer.ts';
 import type { ContributionDto } from '../contributions/contributions.schemas.ts';
 import type { ReceiptAllocator } from '../contributions/receipt-allocator.ts';
 import type { PaymentGateway, VerifyOutcome } from './gateway.ts';
@@ -21,6 +22,10 @@ export interface SettleOptions {
   ctx: OpContext;
   /** the app's receipt-serial allocator (contributions/receipt-allocator.ts), when there is one */
   receipts?: ReceiptAllocator | undefined;
+  /** the app's group committer: a paid payment is credited together with the gifts of the moment */
+  gifts?: GiftCommitter | undefined;
+  /** the payment as the caller has just read it (saves reading it again) */
+  loaded?: PaymentRow | undefined;
 }
 
 export interface SettleResult {
@@ -42,7 +47,7 @@ export interface SettleResult {
  * still come back paid, the money is recorded, because it has been taken.
  */
 export async function settlePayment(pool: Pool, gateway: PaymentGateway, paymentId: string, opts: SettleOptions): Promise<SettleResult> {
-  const before = await loadPayment(pool, paymentId);
+  const before = opts.loaded ?? await loadPayment(pool, paymentId);
   if (!before) throw new AppError('PAYMENT_NOT_FOUND');
   if (before.status !== 'pending') {
     if (opts.source === 'callback') {
@@ -54,8 +59,25 @@ export async function settlePayment(pool: Pool, gateway: PaymentGateway, payment
     return { payment: before, credited: null };
   }
   const outcome = await gateway.verify({ authority: before.authority, amountRials: before.amount_rials }).catch((): VerifyOutcome => ({ kind: 'unknown', code: null }));
+  if (outcome.kind === 'paid' && opts.gifts) {
+    const ctx = gatewayCtx(opts.ctx);
+    const credited = await opts.gifts.creditPayment(ctx, paymentGift(before), {
+      paymentId: before.id, refId: outcome.refId, cardPan: outcome.cardPan, code: outcome.code,
+      summary: { authority: before.authority, amountRials: before.amount_rials.toString(), source: opts.source, code: outcome.code, refId: outcome.refId, wasStatus: before.status },
+    }, () => applyOutcome(pool, paymentId, outcome, opts));
+    // credited here: the row is what this statement made it; otherwise someone else settled it
+    const payment = credited
+      ? { ...before, status: 'verified' as const, ref_id: outcome.refId, card_pan: outcome.cardPan, contribution_id: credited.id, last_code: outcome.code, checks: before.checks + 1, last_checked_at: new Date(), closed_at: new Date() }
+      : (await loadPayment(pool, paymentId))!;
+    return { payment, credited };
+  }
+  const credited = await applyOutcome(pool, paymentId, outcome, opts);
+  return { payment: (await loadPayment(pool, paymentId))!, credited };
+}
 
-  const credited = await withTx(pool, async (tx) => {
+/** What the verify said, applied under the payment row's lock: the one-at-a-time path. */
+async function applyOutcome(pool: Pool, paymentId: string, outcome: VerifyOutcome, opts: SettleOptions): Promise<ContributionDto | null> {
+  return withTx(pool, async (tx) => {
     const p = (await loadPayment(tx, paymentId, true))!;
     if (p.status === 'verified') return null;
     const ctx = gatewayCtx(opts.ctx);
@@ -90,22 +112,26 @@ export async function settlePayment(pool: Pool, gateway: PaymentGateway, payment
     }
     return null;
   });
-  return { payment: (await loadPayment(pool, paymentId))!, credited };
 }
 
 function gatewayCtx(ctx: OpContext): OpContext {
   return { actor: { kind: 'system', name: 'gateway' }, requestId: ctx.requestId, ip: ctx.ip };
 }
 
-/** Records the gift (channel 'gateway', reference = the authority): the unit's fund for the purpose. */
+/** The gift a paid payment is: the unit's fund for the purpose, channel 'gateway', reference = the authority. */
+function paymentGift(p: PaymentRow): RecordCashContributionInput {
+  return {
+    unitId: p.unit_id, donorId: null, amountRials: p.amount_rials,
+    fundKind: p.purpose_code === 'general' ? 'general' : 'specific', purposeCode: p.purpose_code === 'general' ? undefined : p.purpose_code,
+    channel: 'gateway', channelRef: p.authority, receivedOn: formatJalaliDate(new Date(), { digits: 'latin' }),
+    notes: `پرداخت اینترنتی (${p.gateway})`,
+  };
+}
+
+/** Records the gift of a paid payment, in the caller's transaction. */
 async function creditOnce(tx: Parameters<typeof recordCashContribution>[0], p: PaymentRow, ctx: OpContext, receipts: ReceiptAllocator | undefined): Promise<ContributionDto> {
   try {
-    return await recordCashContribution(tx, ctx, {
-      unitId: p.unit_id, donorId: null, amountRials: p.amount_rials,
-      fundKind: p.purpose_code === 'general' ? 'general' : 'specific', purposeCode: p.purpose_code === 'general' ? undefined : p.purpose_code,
-      channel: 'gateway', channelRef: p.authority, receivedOn: formatJalaliDate(new Date(), { digits: 'latin' }),
-      notes: `پرداخت اینترنتی (${p.gateway})`,
-    }, { receipts });
+    return await recordCashContribution(tx, ctx, paymentGift(p), { receipts });
   } catch (err) {
     // Cannot happen while the payment row is locked and still unverified; if it ever does, the
     // unique reference has done its job and this transaction must not pretend otherwise.

@@ -98,7 +98,7 @@ export async function portalRoutes(app: ZApp) {
   }, async (req, reply) => {
     const { id } = req.params;
     try {
-      const result = await handleGatewayCallback(app.pool, gatewayOf(app), donorCtx(req), { paymentId: id, authority: req.query.Authority, status: req.query.Status }, app.receipts);
+      const result = await handleGatewayCallback(app.pool, gatewayOf(app), donorCtx(req), { paymentId: id, authority: req.query.Authority, status: req.query.Status }, app.receipts, app.gifts);
       if (result?.credited) await notifyGatewayGift(app, result.payment, result.credited, baseUrl(req));
     } catch (err) {
       // the donor still lands on the thank-you page (pending); the repair job finishes the work
