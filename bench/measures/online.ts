@@ -129,7 +129,7 @@ async function load(concurrency: number, seconds: number, warmupSeconds: number,
 async function measureGateway(db: BenchDb, url: string, pickCounty: (x: number) => County, r: () => number,
   opts: { seconds: number; concurrency: number; log: (m: string) => void }): Promise<OnlineResult['gateway']> {
   const prepared: { callback: string; address: string }[] = [];
-  const want = Math.max(1000, opts.seconds * 300);
+  const want = Math.max(1000, opts.seconds * 600);
   const t0 = performance.now();
   let next = 0;
   await Promise.all(Array.from({ length: 16 }, async () => {

@@ -95,6 +95,23 @@ describe('gifts recorded together (group commit)', () => {
     expect(bal[0]!.balance).toBe(bal[0]!.gifts);
   });
 
+  it('should refuse gifts to a unit retired after the committer remembered it, and write none of them', async () => {
+    const { app, db, officer } = await setup();
+    const shemiranat = await unitByCode(db.pool, 'C2302');
+    // remembered with its fund
+    const res = await Promise.all([0, 1].map(() => officer.post('/api/contributions', gift(shemiranat.id), { 'idempotency-key': key() })));
+    expect(res.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect((await officer.post('/api/contributions', gift(shemiranat.id), { 'idempotency-key': key() })).statusCode).toBe(201);
+    await db.owner.query(`UPDATE org_unit SET status = 'retired', retired_at = now(), retire_reason = 'test' WHERE id = $1`, [shemiranat.id]);
+    const grouped = app.gifts.stats.grouped;
+    const after = await Promise.all([0, 1, 2].map(() => officer.post('/api/contributions', gift(shemiranat.id), { 'idempotency-key': key() })));
+    expect(after.map((r) => [r.statusCode, r.json().error?.code])).toEqual(after.map(() => [409, 'CONTRIBUTION_UNIT_RETIRED']));
+    expect(app.gifts.stats.grouped).toBe(grouped);
+    const { rows } = await db.owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM contribution WHERE unit_id = $1`, [shemiranat.id]);
+    expect(rows[0]!.n).toBe(3);
+    expect(await runLedgerCheck(db.owner)).toEqual([]);
+  });
+
   it('should write nothing of a group whose statement fails and answer each of its gifts on its own', async () => {
     const { app, db, officer, rey } = await setup();
     const warm = await officer.post('/api/contributions', gift(rey.id), { 'idempotency-key': key() });

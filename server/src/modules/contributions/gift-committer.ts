@@ -1,6 +1,5 @@
 import type { Pool } from '../../db/pool.ts';
 import { runIdempotentOp, type IdempotentRequest, type IdempotentResult } from '../../http/idempotency.ts';
-import { AppError } from '../../lib/errors.ts';
 import type { OpContext } from '../access/actor.ts';
 import { intentKey } from '../ledger/funds.ts';
 import type { ContributionDto } from './contributions.schemas.ts';
@@ -14,7 +13,8 @@ import {
  * Group commit for gifts recorded one request at a time (POST /api/contributions during a campaign).
  *
  * Requests that arrive while earlier ones are being written wait a moment and are then written
- * together: one read for all of them (units, repeated references, funds, accounts) and ONE
+ * together: the units and funds they name come from memory (read once, for all of a group's
+ * unknown ones in one query; a unit is checked again as it is written), and ONE
  * statement that claims their Idempotency-Keys, inserts their gifts, journals, lines and audit rows
  * and applies the summed balance deltas — one transaction, one WAL flush, one update of each
  * balance row for the whole group instead of one per gift. A hot fund therefore costs no more
@@ -55,9 +55,13 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
+/** What a gift needs to know of its unit; remembered, and checked again by the statement that writes. */
+interface UnitInfo { id: string; name: string; code: string; path: string[]; status: 'active' | 'retired'; provinceId: string; centralId: string }
+type FundInfo = ContributionDto['fund'];
+
 interface Target {
-  n: number; unit_id: string | null; unit_name: string; unit_code: string; path: string[]; status: 'active' | 'retired';
-  key_used: boolean; dup_id: string | null; province_id: string | null; central_id: string | null;
+  unit_id: string; intent_key: string; id: string | null; name: string; code: string; path: string[]; status: 'active' | 'retired';
+  province_id: string | null; central_id: string | null;
   fund_id: string | null; fund_kind: 'general' | 'specific'; fund_name: string; purpose_code: string; target_group_code: string | null;
 }
 
@@ -69,6 +73,11 @@ export interface GiftCommitterStats {
 
 export class GiftCommitter {
   private queue: Pending[] = [];
+  // Units and funds as last read. A fund never changes once made; a unit can be retired or moved,
+  // so the writing statement claims a gift only while its unit is still active at the same path
+  // (the gift then goes one at a time, and the unit is read again next time).
+  private units = new Map<string, UnitInfo>();
+  private funds = new Map<string, FundInfo>();
   private inFlight = 0;
   private scheduled = false;
   readonly stats: GiftCommitterStats = { groups: 0, grouped: 0, alone: 0, fallbacks: 0, largest: 0, readMs: 0, receiptMs: 0, writeMs: 0 };
@@ -132,43 +141,26 @@ export class GiftCommitter {
   private async commitGroup(group: Pending[]): Promise<void> {
     const after: Pending[] = []; // repeats a key or reference of an earlier gift of the group: once the group is written
     const open = new Set(group); // not answered yet, nor handed to another path
-    const members: { p: Pending; g: GiftRecord }[] = [];
+    const members: { p: Pending; unit: UnitInfo; g: GiftRecord }[] = [];
     try {
       let t0 = performance.now();
       const ids = group.map((p) => giftIdentity(p.input));
-      const { rows } = await this.pool.query<Target>(
-        `SELECT x.n, u.id AS unit_id, u.name AS unit_name, u.code AS unit_code, u.path, u.status, dup.id AS dup_id,
-                EXISTS (SELECT 1 FROM idempotency_key k WHERE k.scope = x.scope AND k.key = x.key) AS key_used, p.id AS province_id, c.id AS central_id,
-                f.id AS fund_id, f.kind AS fund_kind, f.name AS fund_name, f.purpose_code, f.target_group_code
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS x(unit_id, channel, ref, intent_key, scope, key, n)
-           LEFT JOIN org_unit u ON u.id = x.unit_id
-           LEFT JOIN LATERAL (SELECT p.id FROM org_unit p WHERE p.id = ANY(u.path) AND p.kind IN ('hq', 'province') ORDER BY p.depth DESC LIMIT 1) p ON true
-           LEFT JOIN custody_account c ON c.unit_id = p.id AND c.kind = 'central'
-           LEFT JOIN fund f ON f.unit_id = u.id AND f.intent_key = x.intent_key
-           LEFT JOIN LATERAL (SELECT d.id FROM contribution d WHERE d.channel = x.channel AND d.channel_ref = x.ref) dup ON true
-          ORDER BY x.n`,
-        [group.map((p) => p.input.unitId), group.map((p) => p.input.channel), ids.map((i) => i.channelRef), ids.map((i) => intentKey(i.intent)),
-          group.map((p) => p.idem?.scope ?? null), group.map((p) => p.idem?.key ?? null)]);
+      const fundKeys = group.map((p, i) => `${p.input.unitId}|${intentKey(ids[i]!.intent)}`);
+      const unknown = group.map((_, i) => i).filter((i) => !this.units.has(group[i]!.input.unitId) || !this.funds.has(fundKeys[i]!));
+      if (unknown.length) await this.lookUp(unknown.map((i) => group[i]!.input.unitId), unknown.map((i) => intentKey(ids[i]!.intent)));
       this.stats.readMs += performance.now() - t0;
       const now = new Date();
-      const ready: { p: Pending; t: Target; channelRef: string | null; receivedAt: Date }[] = [];
+      const ready: { p: Pending; unit: UnitInfo; fund: FundInfo; channelRef: string | null; receivedAt: Date }[] = [];
       const keys = new Set<string>();
       const refs = new Set<string>();
       for (let i = 0; i < group.length; i++) {
         const p = group[i]!;
-        const t = rows[i]!;
+        const unit = this.units.get(p.input.unitId);
+        const fund = this.funds.get(fundKeys[i]!);
         const { channelRef } = ids[i]!;
-        if (t.key_used || (p.payment && t.dup_id)) {
-          // a key used before, or a payment whose reference is credited already: 
-          // the one-at-a-time path answers (a replay, a refusal of another body, or nothing to credit)
-          open.delete(p);
-          void this.settleAlone(p);
-          continue;
-        }
         let receivedAt: Date;
         try {
-          receivedAt = checkGift(p.ctx, t.unit_id ? { path: t.path, status: t.status } : undefined, p.input, channelRef, now);
-          if (t.dup_id) throw new AppError('CONTRIBUTION_DUPLICATE_REFERENCE', { field: 'channelRef', details: { existingId: t.dup_id } });
+          receivedAt = checkGift(p.ctx, unit, p.input, channelRef, now);
         } catch (err) {
           open.delete(p);
           p.reject(err);
@@ -183,27 +175,24 @@ export class GiftCommitter {
         }
         keys.add(key);
         if (ref !== null) refs.add(ref);
-        if (!t.fund_id || !t.central_id || !t.province_id) {
-          // the first gift of an intent at a unit creates its fund: one at a time
+        if (!unit || !fund) {
+          // the first gift of an intent at a unit creates its fund (and a province's first, its central account): one at a time
           open.delete(p);
           void this.settleAlone(p);
           continue;
         }
-        ready.push({ p, t, channelRef, receivedAt });
+        ready.push({ p, unit, fund, channelRef, receivedAt });
       }
       // receipt numbers: from blocks in memory, now and then a new block (all provinces at once)
       t0 = performance.now();
-      members.push(...await Promise.all(ready.map(async ({ p, t, channelRef, receivedAt }) => ({
-        p,
-        g: await newGiftRecord(p.ctx, {
-          unit: { id: t.unit_id!, name: t.unit_name, code: t.unit_code }, provinceId: t.province_id!, donorId: null, donorName: null,
-          fund: { id: t.fund_id!, kind: t.fund_kind, name: t.fund_name, purposeCode: t.purpose_code, targetGroupCode: t.target_group_code },
-          input: p.input, channelRef, receivedAt,
-        }, (province, fy) => this.receipts.next(province, fy)),
+      members.push(...await Promise.all(ready.map(async ({ p, unit, fund, channelRef, receivedAt }) => ({
+        p, unit,
+        g: await newGiftRecord(p.ctx, { unit, provinceId: unit.provinceId, donorId: null, donorName: null, fund, input: p.input, channelRef, receivedAt },
+          (province, fy) => this.receipts.next(province, fy)),
       }))));
       this.stats.receiptMs += performance.now() - t0;
       t0 = performance.now();
-      if (members.length) await this.write(members, rows, open, after);
+      if (members.length) await this.write(members, open, after);
       this.stats.writeMs += performance.now() - t0;
     } catch (err) {
       // nothing of the group was written (one statement): each gift still waiting gets the one-at-a-time path
@@ -214,18 +203,37 @@ export class GiftCommitter {
     await Promise.all(after.map((p) => this.settleAlone(p)));
   }
 
-  private async write(members: { p: Pending; g: GiftRecord }[], targets: Target[], open: Set<Pending>, after: Pending[]): Promise<void> {
-    const centralOf = new Map(targets.map((t) => [t.fund_id, t.central_id]));
+  /** Reads units and funds not remembered yet (one query) and remembers those that exist. */
+  private async lookUp(unitIds: string[], intentKeys: string[]): Promise<void> {
+    const { rows } = await this.pool.query<Target>(
+      `SELECT x.unit_id, x.intent_key, u.id, u.name, u.code, u.path, u.status, p.id AS province_id, c.id AS central_id,
+              f.id AS fund_id, f.kind AS fund_kind, f.name AS fund_name, f.purpose_code, f.target_group_code
+         FROM unnest($1::uuid[], $2::text[]) AS x(unit_id, intent_key)
+         LEFT JOIN org_unit u ON u.id = x.unit_id
+         LEFT JOIN LATERAL (SELECT p.id FROM org_unit p WHERE p.id = ANY(u.path) AND p.kind IN ('hq', 'province') ORDER BY p.depth DESC LIMIT 1) p ON true
+         LEFT JOIN custody_account c ON c.unit_id = p.id AND c.kind = 'central'
+         LEFT JOIN fund f ON f.unit_id = u.id AND f.intent_key = x.intent_key`,
+      [unitIds, intentKeys]);
+    if (this.funds.size > 200_000) this.funds.clear();
+    for (const t of rows) {
+      if (t.id && t.province_id && t.central_id) {
+        this.units.set(t.id, { id: t.id, name: t.name, code: t.code, path: t.path, status: t.status, provinceId: t.province_id, centralId: t.central_id });
+      }
+      if (t.fund_id) this.funds.set(`${t.unit_id}|${t.intent_key}`, { id: t.fund_id, kind: t.fund_kind, name: t.fund_name, purposeCode: t.purpose_code, targetGroupCode: t.target_group_code });
+    }
+  }
+
+  private async write(members: { p: Pending; unit: UnitInfo; g: GiftRecord }[], open: Set<Pending>, after: Pending[]): Promise<void> {
     // the answers (no bigints: amounts are strings), stored with the keys; the journal id is
     // filled in by the statement that takes it
     const answers = members.map(({ p, g }) => giftDto(p.ctx, g, '0'));
-    const data = members.map(({ p, g }, n) => {
+    const data = members.map(({ p, unit, g }, n) => {
       const actor = p.ctx.actor;
       return {
         n, scope: p.idem?.scope ?? null, key: p.idem?.key ?? null, hash: p.idem?.hash.toString('hex') ?? null,
         payment_id: p.payment?.paymentId ?? null, pay_ref: p.payment?.refId ?? null, card_pan: p.payment?.cardPan ?? null, pay_code: p.payment?.code ?? null,
         pay_summary: p.payment ? { ...p.payment.summary, contributionId: g.id, receiptNo: g.receiptNo } : null,
-        id: g.id, unit_id: g.unit.id, province_id: g.provinceId, central_id: centralOf.get(g.fund.id), fund_id: g.fund.id,
+        id: g.id, unit_id: g.unit.id, path: `{${unit.path.join(',')}}`, province_id: g.provinceId, central_id: unit.centralId, fund_id: g.fund.id,
         amount: g.input.amountRials.toString(), channel: g.input.channel, ref: g.channelRef, received_at: g.receivedAt.toISOString(),
         fy: g.fiscalYear, fm: g.fiscalMonth, receipt_no: g.receiptNo, receipt_code: g.receiptCode, notes: g.notes,
         recorded_by: actor.kind === 'staff' ? actor.userId : null, actor_name: actor.kind === 'staff' ? actor.username : actor.name,
@@ -233,12 +241,15 @@ export class GiftCommitter {
         response: answers[n], summary: giftAuditSummary(g, '0'),
       };
     });
-    // Keys, then references, then balances: every group takes its locks in the same order, so two
-    // groups (or a group and a single gift) wait for each other rather than deadlock.
+    // A gift is claimed (its key inserted, or its payment moved to verified) only while its unit is
+    // still active where it was and its reference is not recorded yet. Keys, then references, then
+    // balances: every group takes its locks in the same order, so two groups (or a group and a
+    // single gift) wait for each other rather than deadlock; a reference taken by a gift not yet
+    // committed fails the statement, and the group goes one at a time.
     const { rows } = await this.pool.query<{ n: number; jid: string; claimed: boolean }>(
       `WITH x AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-           n int, scope text, key text, hash text, id uuid, unit_id uuid, province_id uuid, central_id uuid, fund_id uuid, amount bigint,
+           n int, scope text, key text, hash text, id uuid, unit_id uuid, path uuid[], province_id uuid, central_id uuid, fund_id uuid, amount bigint,
            channel text, ref text, received_at timestamptz, fy smallint, fm smallint, receipt_no text, receipt_code text, notes text,
            recorded_by uuid, actor_name text, created_at timestamptz, description text, request_id text, ip inet, response jsonb, summary jsonb,
            payment_id uuid, pay_ref text, card_pan text, pay_code int, pay_summary jsonb)
@@ -247,12 +258,16 @@ export class GiftCommitter {
        ), k AS (
          INSERT INTO idempotency_key (scope, key, request_hash, response_status, response_body)
          SELECT x.scope, x.key, decode(x.hash, 'hex'), 201, jsonb_set(x.response, '{journalId}', to_jsonb(ids.jid::text))
-           FROM x JOIN ids USING (n) WHERE x.key IS NOT NULL ORDER BY x.scope, x.key
+           FROM x JOIN ids USING (n) JOIN org_unit u ON u.id = x.unit_id AND u.status = 'active' AND u.path = x.path
+          WHERE x.key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM contribution d WHERE d.channel = x.channel AND d.channel_ref = x.ref)
+          ORDER BY x.scope, x.key
          ON CONFLICT DO NOTHING RETURNING scope, key
        ), pc AS (
          UPDATE payment p SET status = 'verified', ref_id = x.pay_ref, card_pan = x.card_pan, contribution_id = x.id, last_code = x.pay_code,
                 checks = p.checks + 1, last_checked_at = now(), closed_at = now()
-           FROM x WHERE x.payment_id IS NOT NULL AND p.id = x.payment_id AND p.status <> 'verified'
+           FROM x JOIN org_unit u ON u.id = x.unit_id AND u.status = 'active' AND u.path = x.path
+          WHERE x.payment_id IS NOT NULL AND p.id = x.payment_id AND p.status <> 'verified'
+            AND NOT EXISTS (SELECT 1 FROM contribution d WHERE d.channel = x.channel AND d.channel_ref = x.ref)
          RETURNING p.id
        ), claimed AS (
          SELECT x.n FROM x JOIN k ON k.scope = x.scope AND k.key = x.key
@@ -297,12 +312,11 @@ export class GiftCommitter {
       const { p } = members[r.n]!;
       open.delete(p);
       if (!r.claimed) {
-        if (p.payment) {
-          // verified meanwhile by another caller, who credited it
-          p.resolve({ status: 200, body: null, replayed: false });
-          continue;
-        }
-        // the key was used before (a retry): the one-at-a-time path replays its answer or refuses another body
+        // A key used before (a retry: replayed, or another body refused), a reference recorded
+        // before (refused), a payment verified meanwhile (nothing more to credit), or a unit
+        // retired or moved since it was read: the one-at-a-time path answers, and the unit is read
+        // again next time.
+        this.units.delete(p.input.unitId);
         after.push(p);
         continue;
       }
