@@ -1,4 +1,4 @@
-// `npm run bench [-- --size quick|full] [--only ingest,online,reports,search,startup]`
+// `npm run bench [-- --size quick|full] [--only ingest,online,reports,search,startup] [--merge]`
 // Measures the system against what this machine's PostgreSQL can do without it, in the same run,
 // and writes bench/results/latest.json and latest.md. Not part of `npm test`; needs no network.
 import { spawnSync } from 'node:child_process';
@@ -74,6 +74,21 @@ if (only.has('startup')) {
   results.startup = await measureStartup({ runs: sizes.startRuns, log });
 }
 
+// --merge: keep the measures of the previous latest.json that this run did not take (a long full
+// run can be taken in parts, e.g. the 10-million-gift reports on their own); each part is listed.
+const dir = path.join(repoRoot, 'bench', 'results');
+const sections = ['ingest', 'online', 'reports', 'search', 'startup'] as const;
+type Part = { startedAt: string; size: string; sizes: typeof sizes; measures: string[] };
+let parts: Part[] = [{ startedAt: results.startedAt, size, sizes, measures: sections.filter((k) => results[k] !== undefined) }];
+if (args.includes('--merge') && fs.existsSync(path.join(dir, 'latest.json'))) {
+  const prev = JSON.parse(fs.readFileSync(path.join(dir, 'latest.json'), 'utf8')) as typeof results & { parts?: Part[] };
+  const kept = sections.filter((k) => results[k] === undefined && prev[k] !== undefined);
+  for (const k of kept) (results as Record<string, unknown>)[k] = prev[k];
+  const prevParts = prev.parts ?? [{ startedAt: prev.startedAt, size: prev.size, sizes: prev.sizes, measures: sections.filter((k) => prev[k] !== undefined) }];
+  parts = [...prevParts.map((p) => ({ ...p, measures: p.measures.filter((m) => (kept as readonly string[]).includes(m)) })).filter((p) => p.measures.length), ...parts];
+}
+(results as Record<string, unknown>).parts = parts;
+
 const f0 = (n: number) => Math.round(n).toLocaleString('en');
 const f1 = (n: number) => n.toFixed(1);
 const mark = (ok: boolean) => (ok ? 'met' : '**not met**');
@@ -86,7 +101,7 @@ const { ingest, online, reports, startup } = results;
 if (ingest) lines.push(`| 1 | bulk ingestion, ${f0(ingest.gifts)} gifts per run (median of ${ingest.app.runs.length}; min–max) | ${f0(ingest.app.median)} gifts/s (${f0(ingest.app.min)}–${f0(ingest.app.max)}); RSS +${f0(ingest.rssGrowthMb)} MB | ${f0(ingest.raw.median)} rows/s COPY (${f0(ingest.raw.min)}–${f0(ingest.raw.max)}) | ${ingest.ratio.toFixed(2)} | ≥ 0.5, RSS < 200 MB: ${mark(ingest.ratio >= 0.5 && ingest.rssGrowthMb < 200)} |`);
 if (online) {
   lines.push(`| 2 | online gifts, POST /api/contributions, concurrency ${online.concurrency}, ${online.seconds} s | ${f0(online.spread.perSecond)}/s, p50 ${f1(online.spread.p50Ms)} ms, p99 ${f1(online.spread.p99Ms)} ms, ${online.spread.errors} errors | ${f0(online.raw.perSecond)} tx/s, p50 ${f1(online.raw.p50Ms)} ms, p99 ${f1(online.raw.p99Ms)} ms | ${online.ratio.toFixed(2)} | ≥ 0.5 at p99 ≤ 50 ms: ${mark(online.ratio >= 0.5 && online.spread.p99Ms <= 50)} |`);
-  if (online.gateway) lines.push(`| 2 | gateway verify path: the gateway's callback, verified server to server at the built-in sandbox and credited, concurrency ${online.concurrency} | ${f0(online.gateway.perSecond)}/s, p50 ${f1(online.gateway.p50Ms)} ms, p99 ${f1(online.gateway.p99Ms)} ms; ${online.gateway.credited} of ${online.gateway.prepared} paid payments credited | ${f0(online.raw.perSecond)} tx/s | ${(online.gateway.perSecond / online.raw.perSecond).toFixed(2)} | (one at a time: a verify per payment) |`);
+  if (online.gateway) lines.push(`| 2 | gateway verify path: the gateway's callback, verified server to server at the built-in sandbox and credited, concurrency ${online.concurrency} | ${f0(online.gateway.perSecond)}/s, p50 ${f1(online.gateway.p50Ms)} ms, p99 ${f1(online.gateway.p99Ms)} ms; ${online.gateway.credited} of ${online.gateway.prepared} paid payments credited | ${f0(online.raw.perSecond)} tx/s | ${(online.gateway.perSecond / online.raw.perSecond).toFixed(2)} | — (the donor's way in; no bar of its own) |`);
   lines.push(`| 3 | hot fund (every gift to one fund) | ${f0(online.hot.perSecond)}/s, p50 ${f1(online.hot.p50Ms)} ms, p99 ${f1(online.hot.p99Ms)} ms; balance consistent: ${online.hotConsistent ? 'yes' : '**NO**'} | spread case ${f0(online.spread.perSecond)}/s | ${online.hotRatio.toFixed(2)} of spread | no lost update: ${mark(online.hotConsistent)} |`);
 }
 if (reports) {
@@ -98,7 +113,7 @@ if (startup) lines.push(`| 6 | start-up (server on embedded PostgreSQL, to ready
 if (startup || online) lines.push(`| 6 | server RSS | idle ${f0(startup?.idleRssMb ?? online?.serverRssIdleMb ?? 0)} MB${online ? `, under load ${f0(online.serverRssPeakMb)} MB` : ''} | | | |`);
 lines.push('', `Sizes: ${JSON.stringify(sizes)}. Raw JSON: \`latest.json\`. Reproduce: \`npm run bench -- --size ${size}\` (each size can be overridden: \`--reportGifts 5000000\`).`);
 
-const dir = path.join(repoRoot, 'bench', 'results');
+if (parts.length > 1) lines.push('', `Taken in ${parts.length} parts (\`--merge\`): ${parts.map((p) => `${p.measures.join(', ')} at ${p.startedAt} (${p.size})`).join('; ')}.`);
 fs.mkdirSync(dir, { recursive: true });
 fs.writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
 fs.writeFileSync(path.join(dir, 'latest.md'), lines.join('\n') + '\n');
