@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,6 +6,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { fiscalPeriod } from '@mosharekat/fa';
+import { intentKey } from '../../server/src/modules/ledger/funds.ts';
+import { formatReceiptNo } from '../../server/src/modules/contributions/receipt-number.ts';
 import { csvImportRows } from '../../server/src/modules/contributions/csv-rows.ts';
 import { importContributions } from '../../server/src/modules/contributions/import-contributions.ts';
 import { benchActor, type BenchDb } from '../lib/bench-db.ts';
@@ -32,47 +35,54 @@ async function writeSettlementFile(file: string, next: () => SynthGift, n: numbe
 }
 
 /**
- * The baseline: the same gifts COPYed straight into tables shaped like journal, journal_line and
- * contribution (with their keys and indexes), everything precomputed — what PostgreSQL can take
- * when nothing is validated, deduplicated, numbered or balanced.
+ * The baseline: the same gifts COPYed straight into copies of journal, journal_line and
+ * contribution that carry every key, index, CHECK and foreign key of the real tables (bench_equiv,
+ * see bench-db.ts), with the same column values the import writes (real fund and central account
+ * ids, the acting user, receipt numbers and random receipt codes), everything precomputed but the
+ * COPY text — what PostgreSQL can take when nothing is validated, deduplicated, numbered, balanced
+ * or summed into the figures. One transaction of three COPYs.
  */
-async function rawCopy(db: BenchDb, next: () => SynthGift, n: number, firstJournalId: bigint): Promise<number> {
+async function rawCopy(db: BenchDb, next: () => SynthGift, n: number, firstJournalId: bigint, userId: string): Promise<number> {
   const funds = new Map<string, string>();
-  const crypto = await import('node:crypto');
-  const fundOf = (g: SynthGift) => {
-    const k = `${g.county.id}|${g.purpose}`;
-    let f = funds.get(k);
-    if (!f) funds.set(k, (f = crypto.randomUUID()));
-    return f;
-  };
-  const gifts: SynthGift[] = [];
-  for (let i = 0; i < n; i++) gifts.push(next());
+  for (const r of (await db.owner.query<{ id: string; unit_id: string; intent_key: string }>('SELECT id, unit_id, intent_key FROM fund')).rows) funds.set(`${r.unit_id}|${r.intent_key}`, r.id);
+  const centrals = new Map<string, string>();
+  for (const r of (await db.owner.query<{ id: string; unit_id: string }>(`SELECT id, unit_id FROM custody_account WHERE kind = 'central'`)).rows) centrals.set(r.unit_id, r.id);
+  const periods = new Map<number, { fiscalYear: number; fiscalMonth: number }>();
+  const gifts = Array.from({ length: n }, () => {
+    const g = next();
+    // the import ran first on gifts of the same seed, so every fund and central account exists
+    const fund = funds.get(`${g.county.id}|${intentKey({ purposeCode: g.purpose })}`);
+    const central = centrals.get(g.county.provinceId);
+    if (!fund || !central) throw new Error(`no fund or central account for ${g.county.code} ${g.purpose}`);
+    const slot = Math.floor(g.paidAt.getTime() / 1_800_000);
+    let p = periods.get(slot);
+    if (!p) periods.set(slot, (p = fiscalPeriod(g.paidAt)));
+    return { g, fund, central, p, at: g.paidAt.toISOString() };
+  });
+  const codes = crypto.randomBytes(12 * n);
+  const code = (i: number) => Array.from(codes.subarray(12 * i, 12 * i + 12), (b) => '0123456789ABCDEFGHJKMNPQRSTVWXYZ'[b & 31]).join('');
   const client = await db.owner.connect();
   const t0 = performance.now();
   try {
     await client.query('BEGIN');
     const copy = async (sql: string, rows: Iterable<string>) => pipeline(Readable.from(rows), client.query(copyFrom(sql)));
-    let j = firstJournalId;
-    await copy('COPY bench_raw.journal (id, kind, unit_id, occurred_at, fiscal_year, fiscal_month, description) FROM STDIN', (function* () {
-      for (const g of gifts) {
-        const p = fiscalPeriod(g.paidAt);
-        yield `${j++}\tcontribution\t${g.county.id}\t${g.paidAt.toISOString()}\t${p.fiscalYear}\t${p.fiscalMonth}\tbench\n`;
-      }
+    await copy('COPY bench_equiv.journal (id, kind, unit_id, occurred_at, fiscal_year, fiscal_month, description, created_by, request_id) FROM STDIN', (function* () {
+      let j = firstJournalId;
+      for (const { g, p, at } of gifts) yield `${j++}\tcontribution\t${g.county.id}\t${at}\t${p.fiscalYear}\t${p.fiscalMonth}\tمشارکت (ورود از فایل تسویه)\t${userId}\tbench-ingest\n`;
     })());
-    j = firstJournalId;
-    await copy('COPY bench_raw.journal_line (journal_id, line_no, account_id, fund_id, amount, occurred_at) FROM STDIN', (function* () {
-      for (const g of gifts) {
-        const f = fundOf(g);
-        yield `${j}\t1\t${g.county.provinceId}\t${f}\t${g.amountRials}\t${g.paidAt.toISOString()}\n${j}\t2\t${f}\t${f}\t-${g.amountRials}\t${g.paidAt.toISOString()}\n`;
+    await copy('COPY bench_equiv.journal_line (journal_id, line_no, account_id, fund_id, amount, occurred_at) FROM STDIN', (function* () {
+      let j = firstJournalId;
+      for (const { g, fund, central, at } of gifts) {
+        yield `${j}\t1\t${central}\t${fund}\t${g.amountRials}\t${at}\n${j}\t2\t${fund}\t${fund}\t-${g.amountRials}\t${at}\n`;
         j++;
       }
     })());
-    j = firstJournalId;
-    let serial = Number(firstJournalId);
-    await copy('COPY bench_raw.contribution (unit_id, province_unit_id, fund_id, amount_rials, channel, channel_ref, received_at, fiscal_year, journal_id, receipt_no, receipt_code) FROM STDIN', (function* () {
-      for (const g of gifts) {
-        const p = fiscalPeriod(g.paidAt);
-        yield `${g.county.id}\t${g.county.provinceId}\t${fundOf(g)}\t${g.amountRials}\tussd\t${g.reference}\t${g.paidAt.toISOString()}\t${p.fiscalYear}\t${j++}\t${p.fiscalYear}-${serial}\tR${serial++}\n`;
+    await copy('COPY bench_equiv.contribution (unit_id, province_unit_id, fund_id, amount_rials, channel, channel_ref, received_at, fiscal_year, fiscal_month, journal_id, receipt_no, receipt_code, recorded_by) FROM STDIN', (function* () {
+      let j = firstJournalId;
+      let i = 0;
+      for (const { g, fund, p, at } of gifts) {
+        yield `${g.county.id}\t${g.county.provinceId}\t${fund}\t${g.amountRials}\tussd\t${g.reference}\t${at}\t${p.fiscalYear}\t${p.fiscalMonth}\t${j++}\t${formatReceiptNo(p.fiscalYear, p.fiscalMonth, firstJournalId + BigInt(i))}\t${code(i)}\t${userId}\n`;
+        i++;
       }
     })());
     await client.query('COMMIT');
@@ -99,7 +109,8 @@ export async function measureIngest(db: BenchDb, opts: { gifts: number; runs: nu
       let peak = before;
       const sampler = setInterval(() => { peak = Math.max(peak, rssMb()); }, 200);
       const t0 = performance.now();
-      const totals = await importContributions(db.pool, ctx, 'ussd', csvImportRows(file), { dryRun: false, importId: null, batchSize: 5000 });
+      // the import's own batch size and parallelism: the figures are those of the production path
+      const totals = await importContributions(db.pool, ctx, 'ussd', csvImportRows(file), { dryRun: false, importId: null });
       const seconds = (performance.now() - t0) / 1000;
       clearInterval(sampler);
       if (totals.imported !== opts.gifts) throw new Error(`imported ${totals.imported} of ${opts.gifts}`);
@@ -107,7 +118,7 @@ export async function measureIngest(db: BenchDb, opts: { gifts: number; runs: nu
       rssGrowthMb = Math.max(rssGrowthMb, peak - before);
       opts.log(`  ingest run ${run + 1}: ${Math.round(opts.gifts / seconds)} gifts/s through the import path (RSS +${Math.round(peak - before)} MB)`);
       fs.rmSync(file);
-      const rawRate = await rawCopy(db, giftGenerator(1000 + run, pickCounty, `RAW-${run}`), opts.gifts, BigInt(run * opts.gifts + 1));
+      const rawRate = await rawCopy(db, giftGenerator(1000 + run, pickCounty, `RAW-${run}`), opts.gifts, BigInt(run * opts.gifts + 1), actor.userId);
       raw.push(rawRate);
       opts.log(`  ingest run ${run + 1}: ${Math.round(rawRate)} gifts/s by raw COPY`);
     }

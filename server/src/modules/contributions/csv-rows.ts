@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import readline from 'node:readline';
 import type { ImportRow } from './import-contributions.ts';
 
 /** Splits one CSV line (RFC 4180 quoting, no newlines inside fields — settlement files have none). */
 export function splitCsvLine(line: string): string[] {
+  if (!line.includes('"')) return line.split(',');
   const out: string[] = [];
   let cur = '';
   let quoted = false;
@@ -28,14 +28,17 @@ const aliases: Record<keyof Omit<ImportRow, 'rowNo'>, string[]> = {
   targetGroup: ['target_group', 'گروه هدف'],
 };
 
-/** Streams ImportRows from a CSV file, one line at a time (memory stays flat for any size). */
+/**
+ * Streams ImportRows from a CSV file. The file is read a chunk at a time and only as fast as rows
+ * are taken (async iteration of the stream), so memory stays flat for any size.
+ */
 export async function* csvImportRows(file: string): AsyncGenerator<ImportRow> {
-  const rl = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let index: Partial<Record<keyof typeof aliases, number>> | null = null;
   let rowNo = 0;
-  for await (const raw of rl) {
-    const line = raw.replace(/^\uFEFF/, '');
-    if (!line.trim()) continue;
+  let rest = '';
+  let first = true;
+  const rowOf = (line: string): ImportRow | null => {
+    if (!line.trim()) return null;
     const cells = splitCsvLine(line);
     if (!index) {
       const names = cells.map((c) => c.trim().toLowerCase());
@@ -44,10 +47,30 @@ export async function* csvImportRows(file: string): AsyncGenerator<ImportRow> {
         const i = names.findIndex((n) => names_.includes(n));
         if (i >= 0) index[field] = i;
       }
-      continue;
+      return null;
     }
     rowNo++;
-    const get = (f: keyof typeof aliases) => (index![f] === undefined ? '' : (cells[index![f]!] ?? '').trim());
-    yield { rowNo, reference: get('reference'), amountRials: get('amountRials'), paidAt: get('paidAt'), unitCode: get('unitCode'), purpose: get('purpose'), targetGroup: get('targetGroup') || undefined };
+    const at = index;
+    const get = (f: keyof typeof aliases) => (at[f] === undefined ? '' : (cells[at[f]] ?? '').trim());
+    return { rowNo, reference: get('reference'), amountRials: get('amountRials'), paidAt: get('paidAt'), unitCode: get('unitCode'), purpose: get('purpose'), targetGroup: get('targetGroup') || undefined };
+  };
+  for await (const chunk of fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 }) as AsyncIterable<string>) {
+    let text = rest + chunk;
+    if (first) {
+      text = text.replace(/^\uFEFF/, '');
+      first = false;
+    }
+    // lines end in \n, \r\n or \r; a \r ending the chunk may be half of a \r\n, so it waits for the next
+    const until = text.endsWith('\r') ? text.length - 1 : text.length;
+    const breaks = /\r\n|\n|\r/g;
+    let start = 0;
+    for (let m = breaks.exec(text); m && m.index < until; m = breaks.exec(text)) {
+      const row = rowOf(text.slice(start, m.index));
+      start = m.index + m[0].length;
+      if (row) yield row;
+    }
+    rest = text.slice(start);
   }
+  const last = rowOf(rest.replace(/\r$/, ''));
+  if (last) yield last;
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { formatJalaliDate } from '@mosharekat/fa';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +8,9 @@ import { fakeUser, testPassword, unitByCode } from '../../testing/factories.ts';
 import { signInAs, testApp, type Session } from '../../testing/test-app.ts';
 import { runLedgerCheck } from '../ledger/ledger-check.ts';
 import { buildActor } from '../access/actor.ts';
-import { importContributions, type ImportRow } from './import-contributions.ts';
+import { csvImportRows } from './csv-rows.ts';
+import { ImportContext } from './import-context.ts';
+import { importContributionBatch, importContributions, type ImportRow } from './import-contributions.ts';
 
 async function waitForImport(s: Session, id: string) {
   for (let i = 0; i < 200; i++) {
@@ -83,5 +88,93 @@ describe('importing settlement files', () => {
     expect(thisYear.byChannel.find((ch: { key: string }) => ch.key === 'counter_cash')?.gifts ?? '0').toBe('0');
     expect(await runLedgerCheck(db.pool)).toEqual([]);
     void Readable;
+  });
+});
+
+describe('references claimed by parallel writers', () => {
+  const row = (rowNo: number, reference: string): ImportRow => ({ rowNo, reference, amountRials: '250000', paidAt: '2025-06-01T08:00:00Z', unitCode: 'C1010', purpose: 'general' });
+
+  it('should credit each reference once, without deadlock, when parallel batches hold the same references in opposite orders', async () => {
+    const { db } = await testApp();
+    const officer = await fakeUser(db.pool, { role: 'participation_officer', unitCode: 'P10' });
+    const actor = buildActor({ id: officer.id, username: officer.username, fullName: 'x', unitId: officer.unit.id }, [{ role: 'participation_officer', unitId: officer.unit.id }]);
+    const refs = Array.from({ length: 200 }, (_, i) => `CROSS-${String(i).padStart(3, '0')}`);
+    async function* rows(): AsyncGenerator<ImportRow> {
+      // every batch of 200 holds all the references, the odd batches in reverse order
+      for (let b = 0; b < 6; b++) for (let i = 0; i < 200; i++) yield row(b * 200 + i + 1, refs[b % 2 ? 199 - i : i]!);
+    }
+    const totals = await importContributions(db.pool, { actor, requestId: null, ip: null }, 'pos', rows(), { dryRun: false, importId: null, batchSize: 200, parallel: 3 });
+    expect(totals).toMatchObject({ rows: 1200, imported: 200, duplicates: 1000, invalid: 0, totalRials: 200n * 250000n });
+    const { rows: counts } = await db.pool.query(`SELECT count(*)::int AS n, count(DISTINCT channel_ref)::int AS refs FROM contribution WHERE channel = 'pos' AND channel_ref LIKE 'CROSS-%'`);
+    expect(counts[0]).toEqual({ n: 200, refs: 200 });
+    expect(await runLedgerCheck(db.pool)).toEqual([]);
+  });
+
+  it('should make an online gift a duplicate when an import batch has claimed its reference, and a late claim a duplicate of a committed one', async () => {
+    const { app, db } = await testApp();
+    const kashan = await unitByCode(db.pool, 'C1010');
+    const officer = await fakeUser(db.pool, { role: 'participation_officer', unitCode: 'P10' });
+    const s = await signInAs(app, officer.username, testPassword);
+    const actor = buildActor({ id: officer.id, username: officer.username, fullName: 'x', unitId: officer.unit.id }, [{ role: 'participation_officer', unitId: officer.unit.id }]);
+    const ctx = { actor, requestId: null, ip: null };
+    const c = await ImportContext.load(db.pool);
+    const opts = { dryRun: false, importId: null };
+
+    // the batch claims RACE-1 and stays open; the online gift of the same payment waits for it, then is refused
+    const a = await db.pool.connect();
+    await a.query('BEGIN');
+    expect(await importContributionBatch(a, ctx, c, 'card_to_card', [row(1, 'RACE-1'), row(2, 'RACE-2')], opts)).toMatchObject({ imported: 2, duplicates: 0 });
+    const online = s.post('/api/contributions', { unitId: kashan.id, amountRials: '250000', fundKind: 'general', channel: 'card_to_card', channelRef: 'RACE-1',
+      receivedOn: formatJalaliDate(new Date(), { digits: 'latin' }) }, { 'idempotency-key': `race-${Date.now()}` });
+    await new Promise((r) => setTimeout(r, 300));
+    // a second batch with RACE-2 (not committed yet, so not seen by its duplicate check) waits on the claim too
+    const b = await db.pool.connect();
+    await b.query('BEGIN');
+    const late = importContributionBatch(b, ctx, c, 'card_to_card', [row(1, 'RACE-2'), row(2, 'RACE-3')], opts);
+    await new Promise((r) => setTimeout(r, 300));
+    await a.query('COMMIT');
+    a.release();
+    const refused = await online;
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().error.code).toBe('CONTRIBUTION_DUPLICATE_REFERENCE');
+    expect(await late).toMatchObject({ imported: 1, duplicates: 1 });
+    await b.query('COMMIT');
+    b.release();
+    const { rows } = await db.pool.query(`SELECT channel_ref, count(*)::int AS n FROM contribution WHERE channel = 'card_to_card' AND channel_ref LIKE 'RACE-%' GROUP BY 1 ORDER BY 1`);
+    expect(rows).toEqual([{ channel_ref: 'RACE-1', n: 1 }, { channel_ref: 'RACE-2', n: 1 }, { channel_ref: 'RACE-3', n: 1 }]);
+    expect(await runLedgerCheck(db.pool)).toEqual([]);
+  });
+
+  it('should refuse a reference with control characters on its row, not fail the batch', async () => {
+    const { db } = await testApp();
+    const officer = await fakeUser(db.pool, { role: 'participation_officer', unitCode: 'P10' });
+    const actor = buildActor({ id: officer.id, username: officer.username, fullName: 'x', unitId: officer.unit.id }, [{ role: 'participation_officer', unitId: officer.unit.id }]);
+    async function* rows(): AsyncGenerator<ImportRow> {
+      yield row(1, 'CTRL\u0000-1');
+      yield row(2, 'BS\\\\ok-2');
+    }
+    const totals = await importContributions(db.pool, { actor, requestId: null, ip: null }, 'cheque', rows(), { dryRun: false, importId: null });
+    expect(totals).toMatchObject({ rows: 2, imported: 1, invalid: 1 });
+    expect((await db.pool.query(`SELECT channel_ref FROM contribution WHERE channel = 'cheque'`)).rows).toEqual([{ channel_ref: 'BS\\\\ok-2' }]);
+  });
+});
+
+describe('reading settlement files', () => {
+  it('should read CRLF, CR and LF lines, a BOM, quoted fields and lines split across read chunks', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'msk-csv-'));
+    try {
+      const file = path.join(dir, 'f.csv');
+      const body = Array.from({ length: 3000 }, (_, i) => `R-${i},${1000 + i},2025-06-01T08:00:00Z,C1010,general`);
+      fs.writeFileSync(file, '\uFEFFشماره پیگیری,مبلغ,تاریخ,کد واحد,نیت\r\n' + body.slice(0, 1000).join('\r\n') + '\r\n\r\n' + body.slice(1000, 2000).join('\n') + '\r'
+        + body.slice(2000, 2999).join('\r') + '\n"Q-1,""x""",  7000 ,2025-06-01T08:00:00Z,C1010,food\r\n');
+      const rows: ImportRow[] = [];
+      for await (const r of csvImportRows(file)) rows.push(r);
+      expect(rows).toHaveLength(3000);
+      expect(rows[0]).toEqual({ rowNo: 1, reference: 'R-0', amountRials: '1000', paidAt: '2025-06-01T08:00:00Z', unitCode: 'C1010', purpose: 'general', targetGroup: undefined });
+      expect(rows.map((r) => r.reference).slice(0, 2999)).toEqual(body.slice(0, 2999).map((l) => l.split(',')[0]));
+      expect(rows[2999]).toMatchObject({ rowNo: 3000, reference: 'Q-1,"x"', amountRials: '7000', purpose: 'food' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

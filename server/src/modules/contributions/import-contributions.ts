@@ -1,21 +1,24 @@
-import { fiscalPeriod, jalaliToInstant, parseJalaliDate, parseRials, toLatinDigits } from '@mosharekat/fa';
-import type { Pool, Queryable } from '../../db/pool.ts';
-import { withTx } from '../../db/pool.ts';
+import crypto from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import { jalaliToInstant, parseJalaliDate, parseRials, toLatinDigits } from '@mosharekat/fa';
+import type { Client, Pool } from '../../db/pool.ts';
+import { deferSql, withTx } from '../../db/pool.ts';
 import type { ErrorCode } from '../../lib/errors.ts';
 import type { OpContext } from '../access/actor.ts';
-import { holdsAt } from '../access/scope.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { ensureCustodyAccount } from '../ledger/accounts.ts';
-import { resolveFund } from '../ledger/funds.ts';
 import type { Channel } from './contributions.schemas.ts';
-import { formatReceiptNo, newReceiptCode, nextReceiptSerial } from './receipt-number.ts';
+import { ImportContext, postingAccounts, receiptNumbers, type UnitInfo } from './import-context.ts';
 import { ReceiptAllocator } from './receipt-allocator.ts';
 
 /*
  * Bulk import of a PSP settlement or bank file: the same rules as recording one gift (validation,
  * one credit per external reference, a balanced journal per gift, balances, numbered receipts),
- * applied set-wise a batch at a time so a million rows go in at close to the speed of COPY:
- * each batch is one transaction of a handful of multi-row statements.
+ * applied set-wise a batch at a time so a million rows go in at close to the speed of COPY. A
+ * batch is one transaction: its validated rows are COPYed into a temporary table, one statement
+ * claims their references and writes the gifts, journals and lines, and the balances and the
+ * audit row travel with the COMMIT (so balance rows stay locked only for the commit).
  */
 
 export interface ImportRow {
@@ -31,50 +34,7 @@ export interface ImportRow {
 
 export interface RowError { rowNo: number; field: string; code: ErrorCode }
 
-export interface BatchResult {
-  imported: number; duplicates: number; errors: RowError[]; totalRials: bigint;
-  /** funds and accounts this batch created: shared with other batches only once it has committed */
-  created?: { funds: Map<string, string>; centrals: Map<string, string> };
-}
-
-interface UnitInfo { id: string; path: string[]; status: string; provinceId: string }
-
-/** Per-import caches: units, central accounts, funds and fiscal periods are looked up once. */
-export class ImportContext {
-  units = new Map<string, UnitInfo>();
-  purposes = new Set<string>();
-  targetGroups = new Set<string>();
-  centrals = new Map<string, string>();
-  funds = new Map<string, string>();
-  /** receipt serial ranges come from their own connection, so parallel batches never queue on a counter row */
-  receipts: ReceiptAllocator | null = null;
-  /** for creating funds and accounts outside the batches' transactions (parallel imports) */
-  pool: Pool | null = null;
-  private periods = new Map<number, { fiscalYear: number; fiscalMonth: number }>();
-
-  static async load(db: Queryable): Promise<ImportContext> {
-    const c = new ImportContext();
-    const { rows } = await db.query<{ id: string; code: string; path: string[]; status: string; province_id: string }>(
-      `SELECT u.id, u.code, u.path, u.status,
-              coalesce((SELECT p.id FROM org_unit p WHERE p.id = ANY(u.path) AND p.kind = 'province'), u.path[1]) AS province_id
-         FROM org_unit u`);
-    for (const r of rows) c.units.set(r.code, { id: r.id, path: r.path, status: r.status, provinceId: r.province_id });
-    for (const r of (await db.query<{ code: string }>('SELECT code FROM purpose WHERE active')).rows) c.purposes.add(r.code);
-    for (const r of (await db.query<{ code: string }>('SELECT code FROM target_group')).rows) c.targetGroups.add(r.code);
-    return c;
-  }
-
-  /** Tehran's offset is a multiple of 30 minutes, so every instant of a 30-minute slot shares a day. */
-  period(at: Date) {
-    const slot = Math.floor(at.getTime() / 1_800_000);
-    let p = this.periods.get(slot);
-    if (!p) {
-      p = fiscalPeriod(at);
-      this.periods.set(slot, p);
-    }
-    return p;
-  }
-}
+export interface BatchResult { imported: number; duplicates: number; errors: RowError[]; totalRials: bigint }
 
 function parsePaidAt(raw: string, now: Date): Date | null {
   const s = toLatinDigits(raw.trim());
@@ -90,7 +50,10 @@ function parsePaidAt(raw: string, now: Date): Date | null {
   return d > now ? null : d;
 }
 
-interface Valid { row: ImportRow; amount: bigint; at: Date; unit: UnitInfo; purpose: string; targetGroup: string | null }
+interface Valid { rowNo: number; reference: string; amount: bigint; at: Date; unit: UnitInfo; purpose: string; targetGroup: string | null }
+
+// control characters never occur in a payment reference; refused here, they would otherwise fail the whole batch in SQL
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function validate(c: ImportContext, ctx: OpContext, rows: ImportRow[], now: Date): { valid: Valid[]; errors: RowError[] } {
   const valid: Valid[] = [];
@@ -98,7 +61,7 @@ function validate(c: ImportContext, ctx: OpContext, rows: ImportRow[], now: Date
   for (const row of rows) {
     const before = errors.length;
     const reference = toLatinDigits(row.reference ?? '').trim();
-    if (!reference || reference.length > 100) errors.push({ rowNo: row.rowNo, field: 'reference', code: 'CONTRIBUTION_REFERENCE_REQUIRED' });
+    if (!reference || reference.length > 100 || CONTROL.test(reference)) errors.push({ rowNo: row.rowNo, field: 'reference', code: 'CONTRIBUTION_REFERENCE_REQUIRED' });
     let amount = 0n;
     try {
       amount = parseRials(row.amountRials);
@@ -109,148 +72,138 @@ function validate(c: ImportContext, ctx: OpContext, rows: ImportRow[], now: Date
     const at = parsePaidAt(row.paidAt ?? '', now);
     if (!at) errors.push({ rowNo: row.rowNo, field: 'paidAt', code: 'CONTRIBUTION_DATE_INVALID' });
     const unit = c.units.get(row.unitCode?.trim() ?? '');
-    if (!unit || !holdsAt(ctx.actor, 'contributions.record', unit.path)) errors.push({ rowNo: row.rowNo, field: 'unitCode', code: 'ORG_UNIT_NOT_FOUND' });
+    if (!unit || !c.mayRecord(ctx.actor, unit)) errors.push({ rowNo: row.rowNo, field: 'unitCode', code: 'ORG_UNIT_NOT_FOUND' });
     else if (unit.status !== 'active') errors.push({ rowNo: row.rowNo, field: 'unitCode', code: 'CONTRIBUTION_UNIT_RETIRED' });
     const purpose = (row.purpose?.trim() || 'general').toLowerCase();
     if (!c.purposes.has(purpose)) errors.push({ rowNo: row.rowNo, field: 'purpose', code: 'LEDGER_PURPOSE_UNKNOWN' });
     const tg = row.targetGroup?.trim().toLowerCase() || null;
     if (tg && (!c.targetGroups.has(tg) || purpose === 'general')) errors.push({ rowNo: row.rowNo, field: 'targetGroup', code: 'LEDGER_TARGET_GROUP_UNKNOWN' });
-    if (errors.length === before) valid.push({ row: { ...row, reference }, amount, at: at!, unit: unit!, purpose, targetGroup: tg });
+    if (errors.length === before) valid.push({ rowNo: row.rowNo, reference, amount, at: at!, unit: unit!, purpose, targetGroup: tg });
   }
   return { valid, errors };
 }
 
+// The public verification codes of receipt-number.ts (newReceiptCode: 12 Crockford base32
+// characters, 60 random bits), drawn from one random buffer per batch instead of one per gift.
+const codeAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+function receiptCodes(n: number): string[] {
+  const bytes = crypto.randomBytes(12 * n);
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    let code = '';
+    for (let j = 12 * i; j < 12 * i + 12; j++) code += codeAlphabet[bytes[j]! & 31];
+    out[i] = code;
+  }
+  return out;
+}
+
+/** A value in COPY's text format: backslash, tab and line breaks escaped. */
+const copyText = (s: string) => (/[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (ch) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[ch]!) : s);
+
+const STAGE = `CREATE TEMP TABLE import_stage (
+  n int NOT NULL, ref text NOT NULL, unit_id uuid NOT NULL, province_id uuid NOT NULL, fund_id uuid NOT NULL, central_id uuid NOT NULL,
+  amount bigint NOT NULL, at timestamptz NOT NULL, fy smallint NOT NULL, fm smallint NOT NULL, receipt_no text NOT NULL, receipt_code text NOT NULL,
+  claimed boolean NOT NULL DEFAULT false
+) ON COMMIT DROP`;
+
+// One statement for the whole batch. References are claimed first, in reference order (two
+// batches, or a batch and an online gift, holding the same references wait for each other instead
+// of deadlocking): a reference recorded meanwhile makes its row a duplicate here, atomically.
+// Journals and lines are written for the claimed gifts only (contribution.journal_id is checked
+// at commit); the claimed rows are marked in the stage for the balances.
+const WRITE = `
+WITH claimed AS (
+  INSERT INTO contribution (unit_id, province_unit_id, fund_id, amount_rials, channel, channel_ref, received_at, fiscal_year, fiscal_month,
+                            journal_id, receipt_no, receipt_code, recorded_by)
+  SELECT s.unit_id, s.province_id, s.fund_id, s.amount, $1, s.ref, s.at, s.fy, s.fm,
+         nextval(pg_get_serial_sequence('journal', 'id')), s.receipt_no, s.receipt_code, $2
+    FROM import_stage s ORDER BY s.ref
+  ON CONFLICT (channel, channel_ref) WHERE channel_ref IS NOT NULL DO NOTHING
+  RETURNING channel_ref, journal_id, unit_id, fund_id, amount_rials, received_at, fiscal_year, fiscal_month
+), mine AS (
+  UPDATE import_stage s SET claimed = true FROM claimed c WHERE s.ref = c.channel_ref
+  RETURNING s.n, s.central_id, c.journal_id, c.fund_id, c.amount_rials, c.received_at
+), j AS (
+  INSERT INTO journal (id, kind, unit_id, occurred_at, fiscal_year, fiscal_month, description, created_by, request_id)
+  OVERRIDING SYSTEM VALUE
+  SELECT journal_id, 'contribution', unit_id, received_at, fiscal_year, fiscal_month, 'مشارکت (ورود از فایل تسویه)', $2, $3 FROM claimed
+), l AS (
+  INSERT INTO journal_line (journal_id, line_no, account_id, fund_id, amount, occurred_at)
+  SELECT journal_id, 1, central_id, fund_id, amount_rials, received_at FROM mine
+   UNION ALL
+  SELECT journal_id, 2, fund_id, fund_id, -amount_rials, received_at FROM mine
+   ORDER BY 1, 2
+)
+SELECT count(*)::int AS imported, coalesce(sum(amount_rials), 0)::bigint AS total, min(n) AS first, max(n) AS last FROM mine`;
+
+// the claimed gifts' balance effects, summed per position (ledger_apply_deltas sums again, in order)
+const BALANCES = `
+SELECT ledger_apply_deltas(array_agg(d.a), array_agg(d.f), array_agg(d.m))
+  FROM (SELECT central_id AS a, fund_id AS f, sum(amount)::bigint AS m FROM import_stage WHERE claimed GROUP BY 1, 2
+         UNION ALL
+        SELECT fund_id, fund_id, -sum(amount)::bigint FROM import_stage WHERE claimed GROUP BY 1) d`;
+
 /**
  * Imports one batch in the caller's transaction. References already recorded (in the database or
  * earlier in the batch) are counted as duplicates and skipped: importing a file twice credits once.
+ * The balances and the audit row are sent with the transaction's COMMIT (withTx).
  */
-export async function importContributionBatch(tx: Queryable, ctx: OpContext, c: ImportContext, channel: Channel, rows: ImportRow[], opts: { dryRun: boolean; importId: string | null }): Promise<BatchResult> {
-  const now = new Date();
-  const { valid, errors } = validate(c, ctx, rows, now);
-  const refs = valid.map((v) => v.row.reference);
+export async function importContributionBatch(tx: Client, ctx: OpContext, c: ImportContext, channel: Channel, rows: ImportRow[], opts: { dryRun: boolean; importId: string | null }): Promise<BatchResult> {
+  const { valid, errors } = validate(c, ctx, rows, new Date());
   const { rows: existing } = await tx.query<{ channel_ref: string }>(
-    'SELECT channel_ref FROM contribution WHERE channel = $1 AND channel_ref = ANY($2::text[])', [channel, refs]);
+    'SELECT channel_ref FROM contribution WHERE channel = $1 AND channel_ref = ANY($2::text[])', [channel, valid.map((v) => v.reference)]);
   const seen = new Set(existing.map((r) => r.channel_ref));
   const fresh: Valid[] = [];
   for (const v of valid) {
-    if (seen.has(v.row.reference)) continue;
-    seen.add(v.row.reference);
+    if (seen.has(v.reference)) continue;
+    seen.add(v.reference);
     fresh.push(v);
   }
   const duplicates = valid.length - fresh.length;
-  const totalRials = fresh.reduce((s, v) => s + v.amount, 0n);
-  if (opts.dryRun || fresh.length === 0) return { imported: opts.dryRun ? fresh.length : 0, duplicates, errors, totalRials };
-
-  // Funds and central accounts, resolved once per import. A missing one is created in a short
-  // transaction of its own, committed at once: parallel batches then all see it, and none holds
-  // its creation lock while waiting for another.
-  const created = { funds: new Map<string, string>(), centrals: new Map<string, string>() };
-  const fundIds: string[] = [];
-  const centralIds: string[] = [];
-  for (const v of fresh) {
-    const key = `${v.unit.id}|${v.purpose}|${v.targetGroup ?? ''}`;
-    let fund = c.funds.get(key);
-    if (!fund) {
-      fund = c.pool
-        ? (await withTx(c.pool, (t) => resolveFund(t, v.unit.id, { purposeCode: v.purpose, targetGroupCode: v.targetGroup }))).id
-        : (await resolveFund(tx, v.unit.id, { purposeCode: v.purpose, targetGroupCode: v.targetGroup })).id;
-      (c.pool ? c.funds : created.funds).set(key, fund);
-    }
-    let central = c.centrals.get(v.unit.provinceId);
-    if (!central) {
-      central = c.pool
-        ? await withTx(c.pool, (t) => ensureCustodyAccount(t, v.unit.provinceId, 'central'))
-        : await ensureCustodyAccount(tx, v.unit.provinceId, 'central');
-      (c.pool ? c.centrals : created.centrals).set(v.unit.provinceId, central);
-    }
-    fundIds.push(fund);
-    centralIds.push(central);
+  if (opts.dryRun || fresh.length === 0) {
+    return { imported: opts.dryRun ? fresh.length : 0, duplicates, errors, totalRials: opts.dryRun ? fresh.reduce((s, v) => s + v.amount, 0n) : 0n };
   }
 
-  // receipt serials: one range per province and fiscal year
+  const { fundIds, centralIds } = await postingAccounts(tx, c, fresh);
   const periods = fresh.map((v) => c.period(v.at));
-  const counts = new Map<string, number>();
-  fresh.forEach((v, i) => {
-    const k = `${v.unit.provinceId}|${periods[i]!.fiscalYear}`;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  });
-  const next = new Map<string, bigint>();
-  for (const [k, n] of [...counts.entries()].sort()) {
-    const [province, fy] = k.split('|');
-    next.set(k, c.receipts ? await c.receipts.reserveRange(province!, Number(fy), n) : await nextReceiptSerial(tx, province!, Number(fy), n));
+  const receiptNos = await receiptNumbers(tx, c, fresh, periods);
+  const codes = receiptCodes(fresh.length);
+  await tx.query(STAGE);
+  const chunks: string[] = [];
+  for (let start = 0; start < fresh.length; start += 1000) {
+    let chunk = '';
+    for (let i = start; i < Math.min(start + 1000, fresh.length); i++) {
+      const v = fresh[i]!;
+      chunk += `${i}\t${copyText(v.reference)}\t${v.unit.id}\t${v.unit.provinceId}\t${fundIds[i]}\t${centralIds[i]}\t${v.amount}\t${v.at.toISOString()}\t${periods[i]!.fiscalYear}\t${periods[i]!.fiscalMonth}\t${receiptNos[i]}\t${codes[i]}\n`;
+    }
+    chunks.push(chunk);
   }
-  const receiptNos = fresh.map((v, i) => {
-    const p = periods[i]!;
-    const k = `${v.unit.provinceId}|${p.fiscalYear}`;
-    const serial = next.get(k)!;
-    next.set(k, serial + 1n);
-    return formatReceiptNo(p.fiscalYear, p.fiscalMonth, serial);
-  });
-
-  const { rows: ids } = await tx.query<{ id: string }>(
-    `SELECT nextval(pg_get_serial_sequence('journal', 'id'))::text AS id FROM generate_series(1, $1)`, [fresh.length]);
-  const journalIds = ids.map((r) => r.id);
+  await pipeline(Readable.from(chunks), tx.query(copyFrom(
+    'COPY import_stage (n, ref, unit_id, province_id, fund_id, central_id, amount, at, fy, fm, receipt_no, receipt_code) FROM STDIN')));
   const actorId = ctx.actor.kind === 'staff' ? ctx.actor.userId : null;
-  const atIso = fresh.map((v) => v.at.toISOString());
-  const amounts = fresh.map((v) => v.amount.toString());
-  // Claim the references first: a gift recorded meanwhile (online, or by a parallel batch) makes
-  // its row a duplicate here, atomically; journals are then written for the claimed gifts only
-  // (contribution.journal_id is checked at commit).
-  const { rows: claimed } = await tx.query<{ channel_ref: string }>(
-    `INSERT INTO contribution (unit_id, province_unit_id, fund_id, amount_rials, channel, channel_ref, received_at, fiscal_year, fiscal_month, journal_id, receipt_no, receipt_code, recorded_by)
-     SELECT u, p, f, amt, $13, ref, at, fy, fm, j, rno, rcode, $14
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::text[], $6::timestamptz[], $7::smallint[], $8::smallint[], $9::bigint[], $10::text[], $11::text[], $12::int[])
-         AS t(u, p, f, amt, ref, at, fy, fm, j, rno, rcode, n)
-     ON CONFLICT (channel, channel_ref) WHERE channel_ref IS NOT NULL DO NOTHING
-     RETURNING channel_ref`,
-    [fresh.map((v) => v.unit.id), fresh.map((v) => v.unit.provinceId), fundIds, amounts, fresh.map((v) => v.row.reference), atIso,
-      periods.map((p) => p.fiscalYear), periods.map((p) => p.fiscalMonth), journalIds, receiptNos, fresh.map(() => newReceiptCode()),
-      fresh.map((v) => v.row.rowNo), channel, actorId],
-  );
-  const position = new Map(fresh.map((v, i) => [v.row.reference, i]));
-  const keep = claimed.map((r) => position.get(r.channel_ref)!).sort((a, b) => a - b);
-  const pick = <T>(xs: T[]) => keep.map((i) => xs[i]!);
-  const lateDuplicates = fresh.length - keep.length;
-  if (keep.length) {
-    await tx.query(
-      `INSERT INTO journal (id, kind, unit_id, occurred_at, fiscal_year, fiscal_month, description, created_by, request_id)
-       OVERRIDING SYSTEM VALUE
-       SELECT id, 'contribution', u, at, fy, fm, 'مشارکت (ورود از فایل تسویه)', $6, $7
-         FROM unnest($1::bigint[], $2::uuid[], $3::timestamptz[], $4::smallint[], $5::smallint[]) AS t(id, u, at, fy, fm)`,
-      [pick(journalIds), pick(fresh).map((v) => v.unit.id), pick(atIso), pick(periods).map((p) => p.fiscalYear), pick(periods).map((p) => p.fiscalMonth), actorId, ctx.requestId],
-    );
-    const negAmounts = pick(fresh).map((v) => (-v.amount).toString());
-    await tx.query(
-      `INSERT INTO journal_line (journal_id, line_no, account_id, fund_id, amount, occurred_at)
-       SELECT j, 1, central, fund, amt, at FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::bigint[], $6::timestamptz[]) AS t(j, central, fund, amt, at)
-       UNION ALL
-       SELECT j, 2, fund, fund, neg, at FROM unnest($1::bigint[], $3::uuid[], $5::bigint[], $6::timestamptz[]) AS t(j, fund, neg, at)`,
-      [pick(journalIds), pick(centralIds), pick(fundIds), pick(amounts), negAmounts, pick(atIso)],
-    );
-    await tx.query('SELECT ledger_apply_deltas($1::uuid[], $2::uuid[], $3::bigint[])', [
-      [...pick(centralIds), ...pick(fundIds)], [...pick(fundIds), ...pick(fundIds)], [...pick(amounts), ...negAmounts]]);
-  }
-  const imported = pick(fresh);
-  const importedRials = imported.reduce((sum, v) => sum + v.amount, 0n);
-  if (!imported.length) return { imported: 0, duplicates: duplicates + lateDuplicates, errors, totalRials: 0n, created };
+  const { rows: [w] } = await tx.query<{ imported: number; total: bigint; first: number | null; last: number | null }>(WRITE, [channel, actorId, ctx.requestId]);
+  const late = fresh.length - w!.imported;
+  if (!w!.imported) return { imported: 0, duplicates: duplicates + late, errors, totalRials: 0n };
+  await deferSql(tx, BALANCES, []);
   await writeAudit(tx, ctx, {
+    deferred: true,
     action: 'contribution.import_batch', entityType: 'contribution_import', entityId: opts.importId, unitId: ctx.actor.kind === 'staff' ? ctx.actor.homeUnitId : null,
-    summary: { channel, rows: imported.length, duplicates: duplicates + lateDuplicates, invalid: errors.length, totalRials: importedRials, firstReference: imported[0]!.row.reference, lastReference: imported.at(-1)!.row.reference },
+    summary: { channel, rows: w!.imported, duplicates: duplicates + late, invalid: errors.length, totalRials: w!.total, firstReference: fresh[w!.first!]!.reference, lastReference: fresh[w!.last!]!.reference },
   });
-  return { imported: imported.length, duplicates: duplicates + lateDuplicates, errors, totalRials: importedRials, created };
+  return { imported: w!.imported, duplicates: duplicates + late, errors, totalRials: w!.total };
 }
 
 export interface ImportTotals { rows: number; imported: number; duplicates: number; invalid: number; totalRials: bigint }
 
 /**
  * Imports rows from any async source, a batch per transaction, recording progress and per-row
- * errors on the import (when it has an id). Memory stays flat: only one batch is held at a time.
+ * errors on the import (when it has an id). Memory stays flat: only the batches in flight and the
+ * one being read are held.
  */
 export async function importContributions(pool: Pool, ctx: OpContext, channel: Channel, source: AsyncIterable<ImportRow>,
   opts: { dryRun: boolean; importId: string | null; batchSize?: number; parallel?: number; onProgress?: (t: ImportTotals) => void }): Promise<ImportTotals> {
   const c = await ImportContext.load(pool);
   c.receipts = new ReceiptAllocator(pool);
-  c.pool = pool;
   const totals: ImportTotals = { rows: 0, imported: 0, duplicates: 0, invalid: 0, totalRials: 0n };
   const size = opts.batchSize ?? 5000;
   const runBatch = async (rows: ImportRow[]) => {
@@ -262,15 +215,14 @@ export async function importContributions(pool: Pool, ctx: OpContext, channel: C
             `INSERT INTO contribution_import_error (import_id, row_no, field, code) SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
             [opts.importId, result.errors.map((e) => e.rowNo), result.errors.map((e) => e.field), result.errors.map((e) => e.code)]);
         }
-        await tx.query(
+        // parallel batches update the same import row: sent with the COMMIT, its lock is held only for that
+        await deferSql(tx,
           `UPDATE contribution_import SET rows_total = rows_total + $2, rows_imported = rows_imported + $3, rows_duplicate = rows_duplicate + $4,
                   rows_invalid = rows_invalid + $5, total_rials = total_rials + $6 WHERE id = $1`,
           [opts.importId, rows.length, result.imported, result.duplicates, new Set(result.errors.map((e) => e.rowNo)).size, result.totalRials]);
       }
       return result;
     });
-    for (const [k, v] of r.created?.funds ?? []) c.funds.set(k, v);
-    for (const [k, v] of r.created?.centrals ?? []) c.centrals.set(k, v);
     totals.rows += rows.length;
     totals.imported += r.imported;
     totals.duplicates += r.duplicates;
