@@ -112,6 +112,27 @@ describe('gifts recorded together (group commit)', () => {
     expect(await runLedgerCheck(db.owner)).toEqual([]);
   });
 
+  it('should read a unit afresh when it moved to another province after the committer remembered it', async () => {
+    const { app, db, officer } = await setup();
+    const damavand = await unitByCode(db.pool, 'C2304');
+    const isfahan = await unitByCode(db.pool, 'P10');
+    const first = await officer.post('/api/contributions', gift(damavand.id), { 'idempotency-key': key() });
+    expect(first.statusCode, first.body).toBe(201);
+    expect((await officer.post('/api/contributions', gift(damavand.id), { 'idempotency-key': key() })).statusCode).toBe(201);
+    // an administrator moves the county under Isfahan; an Isfahan officer now records there
+    const admin = await signInAs(app, (await fakeUser(db.pool, { role: 'admin', unitCode: 'HQ' })).username, testPassword);
+    const moved = await admin.patch(`/api/org-units/${damavand.id}`, { parentId: isfahan.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const isfahanOfficer = await signInAs(app, (await fakeUser(db.pool, { role: 'participation_officer', unitCode: 'P10' })).username, testPassword);
+    const there = await isfahanOfficer.post('/api/contributions', gift(damavand.id), { 'idempotency-key': key() });
+    expect(there.statusCode, there.body).toBe(201);
+    expect(there.json().provinceUnitId).toBe(isfahan.id);
+    // and the Tehran officer no longer can
+    const notMine = await officer.post('/api/contributions', gift(damavand.id), { 'idempotency-key': key() });
+    expect(notMine.statusCode).toBe(404);
+    expect(await runLedgerCheck(db.owner)).toEqual([]);
+  });
+
   it('should write nothing of a group whose statement fails and answer each of its gifts on its own', async () => {
     const { app, db, officer, rey } = await setup();
     const warm = await officer.post('/api/contributions', gift(rey.id), { 'idempotency-key': key() });

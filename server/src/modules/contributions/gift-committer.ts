@@ -1,5 +1,6 @@
 import type { Pool } from '../../db/pool.ts';
 import { runIdempotentOp, type IdempotentRequest, type IdempotentResult } from '../../http/idempotency.ts';
+import { isAppError } from '../../lib/errors.ts';
 import type { OpContext } from '../access/actor.ts';
 import { intentKey } from '../ledger/funds.ts';
 import type { ContributionDto } from './contributions.schemas.ts';
@@ -56,7 +57,10 @@ interface Pending {
 }
 
 /** What a gift needs to know of its unit; remembered, and checked again by the statement that writes. */
-interface UnitInfo { id: string; name: string; code: string; path: string[]; status: 'active' | 'retired'; provinceId: string; centralId: string }
+interface UnitInfo { id: string; name: string; code: string; path: string[]; status: 'active' | 'retired'; provinceId: string; centralId: string | null }
+
+/** Refusals that depend on what is known of the unit. */
+const unitErrors = new Set(['ORG_UNIT_NOT_FOUND', 'FORBIDDEN', 'CONTRIBUTION_UNIT_RETIRED']);
 type FundInfo = ContributionDto['fund'];
 
 interface Target {
@@ -147,6 +151,7 @@ export class GiftCommitter {
       const ids = group.map((p) => giftIdentity(p.input));
       const fundKeys = group.map((p, i) => `${p.input.unitId}|${intentKey(ids[i]!.intent)}`);
       const unknown = group.map((_, i) => i).filter((i) => !this.units.has(group[i]!.input.unitId) || !this.funds.has(fundKeys[i]!));
+      const readNow = new Set(unknown.map((i) => group[i]!.input.unitId));
       if (unknown.length) await this.lookUp(unknown.map((i) => group[i]!.input.unitId), unknown.map((i) => intentKey(ids[i]!.intent)));
       this.stats.readMs += performance.now() - t0;
       const now = new Date();
@@ -163,7 +168,12 @@ export class GiftCommitter {
           receivedAt = checkGift(p.ctx, unit, p.input, channelRef, now);
         } catch (err) {
           open.delete(p);
-          p.reject(err);
+          if (unit && !readNow.has(unit.id) && isAppError(err) && unitErrors.has(err.code)) {
+            // refused for what was remembered of the unit (it may have moved or been retired since):
+            // the one-at-a-time path reads it afresh and answers
+            this.units.delete(unit.id);
+            void this.settleAlone(p);
+          } else p.reject(err);
           continue;
         }
         const key = p.idem ? `${p.idem.scope}\u0000${p.idem.key}` : `payment\u0000${p.payment!.paymentId}`;
@@ -175,7 +185,7 @@ export class GiftCommitter {
         }
         keys.add(key);
         if (ref !== null) refs.add(ref);
-        if (!unit || !fund) {
+        if (!unit || !fund || !unit.centralId) {
           // the first gift of an intent at a unit creates its fund (and a province's first, its central account): one at a time
           open.delete(p);
           void this.settleAlone(p);
@@ -216,7 +226,7 @@ export class GiftCommitter {
       [unitIds, intentKeys]);
     if (this.funds.size > 200_000) this.funds.clear();
     for (const t of rows) {
-      if (t.id && t.province_id && t.central_id) {
+      if (t.id && t.province_id) {
         this.units.set(t.id, { id: t.id, name: t.name, code: t.code, path: t.path, status: t.status, provinceId: t.province_id, centralId: t.central_id });
       }
       if (t.fund_id) this.funds.set(`${t.unit_id}|${t.intent_key}`, { id: t.fund_id, kind: t.fund_kind, name: t.fund_name, purposeCode: t.purpose_code, targetGroupCode: t.target_group_code });
