@@ -3,6 +3,7 @@ import { runIdempotentOp, type IdempotentRequest, type IdempotentResult } from '
 import { isAppError } from '../../lib/errors.ts';
 import type { OpContext } from '../access/actor.ts';
 import { intentKey } from '../ledger/funds.ts';
+import { postingTargetRows } from '../ledger/posting-targets.ts';
 import type { ContributionDto } from './contributions.schemas.ts';
 import type { ReceiptAllocator } from './receipt-allocator.ts';
 import {
@@ -63,11 +64,6 @@ interface UnitInfo { id: string; name: string; code: string; path: string[]; sta
 const unitErrors = new Set(['ORG_UNIT_NOT_FOUND', 'FORBIDDEN', 'CONTRIBUTION_UNIT_RETIRED']);
 type FundInfo = ContributionDto['fund'];
 
-interface Target {
-  unit_id: string; intent_key: string; id: string | null; name: string; code: string; path: string[]; status: 'active' | 'retired';
-  province_id: string | null; central_id: string | null;
-  fund_id: string | null; fund_kind: 'general' | 'specific'; fund_name: string; purpose_code: string; target_group_code: string | null;
-}
 
 export interface GiftCommitterStats {
   groups: number; grouped: number; alone: number; fallbacks: number; largest: number;
@@ -215,15 +211,7 @@ export class GiftCommitter {
 
   /** Reads units and funds not remembered yet (one query) and remembers those that exist. */
   private async lookUp(unitIds: string[], intentKeys: string[]): Promise<void> {
-    const { rows } = await this.pool.query<Target>(
-      `SELECT x.unit_id, x.intent_key, u.id, u.name, u.code, u.path, u.status, p.id AS province_id, c.id AS central_id,
-              f.id AS fund_id, f.kind AS fund_kind, f.name AS fund_name, f.purpose_code, f.target_group_code
-         FROM unnest($1::uuid[], $2::text[]) AS x(unit_id, intent_key)
-         LEFT JOIN org_unit u ON u.id = x.unit_id
-         LEFT JOIN LATERAL (SELECT p.id FROM org_unit p WHERE p.id = ANY(u.path) AND p.kind IN ('hq', 'province') ORDER BY p.depth DESC LIMIT 1) p ON true
-         LEFT JOIN custody_account c ON c.unit_id = p.id AND c.kind = 'central'
-         LEFT JOIN fund f ON f.unit_id = u.id AND f.intent_key = x.intent_key`,
-      [unitIds, intentKeys]);
+    const rows = await postingTargetRows(this.pool, unitIds, intentKeys);
     if (this.funds.size > 200_000) this.funds.clear();
     for (const t of rows) {
       if (t.id && t.province_id) {

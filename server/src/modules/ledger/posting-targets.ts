@@ -8,23 +8,39 @@ export interface PostingTargets {
   fund: { id: string; kind: 'general' | 'specific'; name: string; purposeCode: string; targetGroupCode: string | null };
 }
 
+/** A unit and what its gifts post to, as found (nulls for what does not exist yet). */
+export interface PostingTargetRow {
+  unit_id: string; intent_key: string;
+  id: string | null; name: string; code: string; path: string[]; status: 'active' | 'retired';
+  province_id: string | null; central_id: string | null;
+  fund_id: string | null; fund_kind: 'general' | 'specific'; fund_name: string; purpose_code: string; target_group_code: string | null;
+}
+
+/**
+ * For each (unit, intent key): the unit, its province (or HQ) and that one's central account, and
+ * the fund of the intent at the unit — one query for any number of gifts.
+ */
+export async function postingTargetRows(db: Queryable, unitIds: string[], intentKeys: string[]): Promise<PostingTargetRow[]> {
+  const { rows } = await db.query<PostingTargetRow>(
+    `SELECT x.unit_id, x.intent_key, u.id, u.name, u.code, u.path, u.status, p.id AS province_id, c.id AS central_id,
+            f.id AS fund_id, f.kind AS fund_kind, f.name AS fund_name, f.purpose_code, f.target_group_code
+       FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS x(unit_id, intent_key, n)
+       LEFT JOIN org_unit u ON u.id = x.unit_id
+       LEFT JOIN LATERAL (SELECT p.id FROM org_unit p WHERE p.id = ANY(u.path) AND p.kind IN ('hq', 'province') ORDER BY p.depth DESC LIMIT 1) p ON true
+       LEFT JOIN custody_account c ON c.unit_id = p.id AND c.kind = 'central'
+       LEFT JOIN fund f ON f.unit_id = u.id AND f.intent_key = x.intent_key
+      ORDER BY x.n`,
+    [unitIds, intentKeys]);
+  return rows;
+}
+
 /**
  * Where a gift to `unitId` with `intent` is posted: the central account of the unit's province (or
  * HQ) and the fund of that intent at the unit. One query when both exist (the common case); the
  * first gift of an intent creates the fund.
  */
 export async function postingTargets(tx: Queryable, unitId: string, intent: Intent): Promise<PostingTargets> {
-  const key = intentKey(intent);
-  const { rows } = await tx.query<{ province_id: string; central_id: string | null; fund_id: string | null; fund_kind: 'general' | 'specific'; fund_name: string; purpose_code: string; target_group_code: string | null }>(
-    `SELECT p.id AS province_id, c.id AS central_id, f.id AS fund_id, f.kind AS fund_kind, f.name AS fund_name, f.purpose_code, f.target_group_code
-       FROM org_unit u
-       JOIN LATERAL (SELECT p.id FROM org_unit p WHERE p.id = ANY(u.path) AND p.kind IN ('hq', 'province') ORDER BY p.depth DESC LIMIT 1) p ON true
-       LEFT JOIN custody_account c ON c.unit_id = p.id AND c.kind = 'central'
-       LEFT JOIN fund f ON f.unit_id = u.id AND f.intent_key = $2
-      WHERE u.id = $1`,
-    [unitId, key],
-  );
-  const r = rows[0];
+  const [r] = await postingTargetRows(tx, [unitId], [intentKey(intent)]);
   const provinceId = r?.province_id ?? (await provinceOf(tx, unitId)).id;
   const centralAccountId = r?.central_id ?? (await ensureCustodyAccount(tx, provinceId, 'central'));
   if (r?.fund_id) {
