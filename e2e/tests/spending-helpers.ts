@@ -56,6 +56,9 @@ export async function actOn(page: Page, action: string, fill?: (modal: ReturnTyp
 export async function choose(page: Page, field: Locator, option: string): Promise<void> {
   await field.click();
   const list = openDropdown(page);
+  // a searchable select narrows its list to the option typed: with many options antd renders a
+  // virtual list, whose rows are replaced while it scrolls one into view (never "stable")
+  if (await field.locator('xpath=ancestor-or-self::*[contains(@class, "ant-select-show-search")]').count()) await page.keyboard.type(option);
   await list.locator('.ant-select-item-option', { hasText: option }).first().click();
   await list.waitFor({ state: 'hidden', timeout: 3_000 }).catch(async () => {
     await field.click();
