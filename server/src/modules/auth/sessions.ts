@@ -67,17 +67,9 @@ function toLoaded(row: SessionRow): LoadedSession {
 }
 
 /**
- * Loads a live session and its actor. Idle and absolute expiry are both checked here; the
- * last-seen time is refreshed at most once a minute so reads do not turn into writes.
- */
-export async function loadSession(db: Queryable, token: string, policy: SessionPolicy): Promise<LoadedSession | null> {
-  const rows = await loadSessionRows(db, [hashToken(token)], policy);
-  return rows[0] ? toLoaded(rows[0]) : null;
-}
-
-/**
- * loadSession for a busy server: the requests that arrive in one turn of the event loop are looked
- * up together, in one query. Nothing is cached between turns, so a revoked or expired session is
+ * Loads live sessions and their actors (idle and absolute expiry checked; last-seen refreshed at
+ * most once a minute). The requests that arrive in one turn of the event loop are looked up
+ * together, in one query; nothing is cached between turns, so a revoked or expired session is
  * refused from the next request on.
  */
 export class SessionLoader {
