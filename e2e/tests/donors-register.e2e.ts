@@ -17,10 +17,7 @@ const NATIONAL_CODE = generateNationalCode(Math.random);
 const MOBILE = generateMobile(Math.random);
 
 /** Picks the option whose whole label is `title` (a county's places include names containing others). */
-async function chooseExact(page: Page, label: string, title: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await openDropdown(page).locator(`.ant-select-item-option[title="${title}"]`).first().click();
-}
+const chooseExact = (page: Page, label: string, title: string) => chooseOption(page, page.getByLabel(label, { exact: true }), { title });
 
 function fieldError(page: Page, testId: string) {
   return page.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');

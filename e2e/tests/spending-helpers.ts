@@ -2,9 +2,9 @@
 // person in, taking a step of a request through its dialog, and picking from an antd Select.
 import { randomUUID } from 'node:crypto';
 import { formatJalaliDate } from '@mosharekat/fa';
-import { request, type APIRequestContext, type Browser, type Locator, type Page } from 'playwright-core';
+import { request, type APIRequestContext, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { dialog, openDropdown } from '../support/antd';
+import { chooseOption, dialog } from '../support/antd';
 import { baseUrl, DEMO_PASSWORD, DESKTOP, openSession, settle, signIn, type Session, type Viewport } from '../support/browser';
 
 /** Today as the API takes Jalali days ("1405/09/08"). */
@@ -52,18 +52,7 @@ export async function actOn(page: Page, action: string, fill?: (modal: ReturnTyp
   await settle(page);
 }
 
-/** Picks an option of an antd Select and makes sure its list has closed before going on (slow machines). */
-export async function choose(page: Page, field: Locator, option: string): Promise<void> {
-  await field.click();
-  const list = openDropdown(page);
-  // a searchable select narrows its list to the option typed: with many options antd renders a
-  // virtual list, whose rows are replaced while it scrolls one into view (never "stable")
-  if (await field.locator('xpath=ancestor-or-self::*[contains(@class, "ant-select-show-search")]').count()) await page.keyboard.type(option);
-  await list.locator('.ant-select-item-option', { hasText: option }).first().click();
-  await list.waitFor({ state: 'hidden', timeout: 3_000 }).catch(async () => {
-    await field.click();
-    await list.waitFor({ state: 'hidden' });
-  });
-}
+/** Picks an option of an antd Select (see chooseOption). */
+export const choose = chooseOption;
 
 export const statusOf = (page: Page) => page.locator('main .page-head [data-testid="spending-status"]').innerText();

@@ -10,7 +10,7 @@ import { runLedgerCheck } from '../ledger/ledger-check.ts';
 import { buildActor } from '../access/actor.ts';
 import { csvImportRows } from './csv-rows.ts';
 import { ImportContext } from './import-context.ts';
-import { importContributionBatch, importContributions, type ImportRow } from './import-contributions.ts';
+import { importContributionBatch, importContributions, parsePaidAt, type ImportRow } from './import-contributions.ts';
 
 async function waitForImport(s: Session, id: string) {
   for (let i = 0; i < 200; i++) {
@@ -32,9 +32,11 @@ describe('importing settlement files', () => {
     const u = await fakeUser(db.pool, { role: 'participation_officer', unitCode: 'P10' });
     const s = await signInAs(app, u.username, testPassword);
     const today = formatJalaliDate(new Date(), { digits: 'latin' });
+    // a time of day that has passed whenever the test runs (10:15 today is still ahead just after midnight in Tehran)
+    const yesterday = formatJalaliDate(new Date(Date.now() - 86_400_000), { digits: 'latin' });
     const csv = [
       'reference,amount_rials,paid_at,unit_code,purpose,target_group',
-      `GW-1001,5000000,${today} 10:15,C1010,orphans,`,
+      `GW-1001,5000000,${yesterday} 10:15,C1010,orphans,`,
       `GW-1002,2500000,${today},C1010,general,`,
       'GW-1003,12.5,2025-05-01T10:00:00Z,C1010,general,',        // bad amount
       'GW-1004,1000,1404/13/40,C1010,general,',                   // bad date
@@ -176,5 +178,22 @@ describe('reading settlement files', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the time of a settlement row', () => {
+  // 00:30 on 1405/09/09 in Tehran (UTC+3:30): early in the day, as when a nightly file is read
+  const now = new Date('2026-11-29T21:00:00Z');
+  it('should date a day without a time at its noon, or now when the day is today', () => {
+    expect(parsePaidAt('1405/09/08', now)?.toISOString()).toBe('2026-11-29T08:30:00.000Z');
+    expect(parsePaidAt('۱۴۰۵/۰۹/۰۹', now)).toEqual(now);
+    expect(parsePaidAt('1405/09/10', now)).toBeNull();
+  });
+
+  it('should refuse a time of day that has not come yet, in Tehran time', () => {
+    expect(parsePaidAt('1405/09/09 00:15', now)?.toISOString()).toBe('2026-11-29T20:45:00.000Z');
+    expect(parsePaidAt('1405/09/09 10:15', now)).toBeNull();
+    expect(parsePaidAt('2026-11-29T21:00:01Z', now)).toBeNull();
+    expect(parsePaidAt('1405/13/01', now)).toBeNull();
   });
 });

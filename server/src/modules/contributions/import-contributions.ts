@@ -11,6 +11,7 @@ import { writeAudit } from '../audit/write-audit.ts';
 import type { Channel } from './contributions.schemas.ts';
 import { ImportContext, postingAccounts, receiptNumbers, type UnitInfo } from './import-context.ts';
 import { ReceiptAllocator } from './receipt-allocator.ts';
+import { receivedAtFromJalali } from './received-at.ts';
 
 /*
  * Bulk import of a PSP settlement or bank file: the same rules as recording one gift (validation,
@@ -36,7 +37,7 @@ export interface RowError { rowNo: number; field: string; code: ErrorCode }
 
 export interface BatchResult { imported: number; duplicates: number; errors: RowError[]; totalRials: bigint }
 
-function parsePaidAt(raw: string, now: Date): Date | null {
+export function parsePaidAt(raw: string, now: Date): Date | null {
   const s = toLatinDigits(raw.trim());
   if (/^\d{4}-\d{2}-\d{2}T/.test(s)) {
     const d = new Date(s);
@@ -44,9 +45,17 @@ function parsePaidAt(raw: string, now: Date): Date | null {
   }
   const m = /^(\d{4}[/-]\d{1,2}[/-]\d{1,2})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(s);
   if (!m) return null;
+  if (!m[2]) {
+    // a day without a time is dated as a day an officer types: now when it is today, else its noon
+    try {
+      return receivedAtFromJalali(m[1]!, now);
+    } catch {
+      return null;
+    }
+  }
   const day = parseJalaliDate(m[1]!);
   if (!day) return null;
-  const d = jalaliToInstant(day.jy, day.jm, day.jd, m[2] ? Number(m[2]) : 12, m[3] ? Number(m[3]) : 0);
+  const d = jalaliToInstant(day.jy, day.jm, day.jd, Number(m[2]), Number(m[3]));
   return d > now ? null : d;
 }
 
