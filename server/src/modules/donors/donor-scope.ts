@@ -35,13 +35,12 @@ export async function unitsUnder(db: Queryable, unitId: string, scope: string[] 
 
 /**
  * SQL: the (active) donor `alias` is known to one of the units in the uuid[] parameter `param`:
- * registered there (donor.unit_id, a btree), or linked there for another reason (gave there,
- * merged from there: the partial index donor_unit_link_extra_idx). Written as two index lookups
- * so that PostgreSQL can AND them with the name's trigram index instead of testing each row.
+ * registered there, or linked there for another reason (gave there, merged from there). Reads
+ * donor.known_units (a copy of the donor's links kept by triggers, migration 0830), which leads the
+ * GIN index it shares with the name's trigrams: a name search within a scope is one index scan.
  */
 export function knownTo(alias: string, param: string): string {
-  return `(${alias}.unit_id = ANY(${param}::uuid[]) OR ${alias}.id = ANY(ARRAY(
-    SELECT l.donor_id FROM donor_unit_link l WHERE l.unit_id = ANY(${param}::uuid[]) AND l.reason NOT IN ('registration', 'import'))))`;
+  return `${alias}.known_units && ${param}::uuid[]`;
 }
 
 export interface DonorRow {

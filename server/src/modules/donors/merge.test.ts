@@ -4,6 +4,7 @@ import { withTx } from '../../db/pool.ts';
 import { fakeUser, testPassword, unitByCode } from '../../testing/factories.ts';
 import { signInAs, testApp } from '../../testing/test-app.ts';
 import type { Role } from '../access/permissions.ts';
+import { runLedgerCheck } from '../ledger/ledger-check.ts';
 import { donorIdsOf, linkDonorToUnit } from './link-donor-to-unit.ts';
 import { fakeDonor, testRng } from './testing/fake-donor.ts';
 
@@ -78,6 +79,14 @@ describe('merging donors', () => {
     });
     expect(kept.mobiles).toHaveLength(2);
     expect(kept.units.map((u: { code: string }) => u.code).sort()).toEqual(['C2303', 'P23']);
+    // the duplicate's province now finds the survivor by name (known_units follows the moved links)
+    const p23 = await as('participation_officer', 'P23');
+    const found = (await p23.get(`/api/donors?q=${encodeURIComponent('رضایی')}`)).json().items.map((x: { id: string }) => x.id);
+    expect(found).toContain(survivor.id);
+    expect(found).not.toContain(dup.id);
+    const known = await db.pool.query<{ id: string; n: number }>('SELECT id, cardinality(known_units) AS n FROM donor WHERE id = ANY($1::uuid[])', [[survivor.id, dup.id]]);
+    expect(Object.fromEntries(known.rows.map((r) => [r.id, r.n]))).toEqual({ [survivor.id]: 2, [dup.id]: 0 });
+    expect(await runLedgerCheck(db.pool)).toEqual([]);
     expect(merge).toMatchObject({
       survivorId: survivor.id, mergedId: dup.id, reason: 'یک نفرند', filledFields: ['father_name', 'national_code'],
       moved: { 'test_pledge.donor_id': 2, 'test_gift.donor_id': 1, 'donor_mobile.donor_id': 1, 'donor_unit_link.donor_id': 1 },

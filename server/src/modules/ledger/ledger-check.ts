@@ -31,6 +31,11 @@ export const ledgerInvariants: { name: string; sql: string }[] = [
   { name: 'no duplicate idempotency key', sql: `SELECT scope, key, count(*) FROM idempotency_key GROUP BY scope, key HAVING count(*) > 1` },
   { name: 'every contribution has its journal of the same amount', sql: `SELECT c.id FROM contribution c JOIN journal_line l ON l.journal_id = c.journal_id AND l.account_id = c.fund_id WHERE l.amount <> -c.amount_rials` },
   { name: 'a reversal mirrors its original', sql: `SELECT r.id FROM journal r JOIN journal o ON o.id = r.reverses_id WHERE (SELECT sum(abs(amount)) FROM journal_line WHERE journal_id = r.id) <> (SELECT sum(abs(amount)) FROM journal_line WHERE journal_id = o.id)` },
+  {
+    // donor search reads the units that know a donor from the donor row (migration 0830)
+    name: 'every donor is known to exactly the units it is linked to',
+    sql: `SELECT d.id FROM donor d WHERE d.known_units IS DISTINCT FROM coalesce((SELECT array_agg(l.unit_id ORDER BY l.unit_id) FROM donor_unit_link l WHERE l.donor_id = d.id), '{}')`,
+  },
 ];
 
 export interface InvariantFailure {
