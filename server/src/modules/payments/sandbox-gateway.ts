@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { Pool } from '../../db/pool.ts';
-import { withTx } from '../../db/pool.ts';
 
 /**
  * The built-in sandbox payment gateway: Zarinpal v4's protocol and answer codes, with its own
@@ -87,24 +86,31 @@ export async function sandboxDecide(pool: Pool, authority: string, action: 'pay'
   return `${new URL(row.callback_url).pathname}?Authority=${encodeURIComponent(authority)}&Status=${status}`;
 }
 
-/** Verify: 100 the first time a paid session is verified for its exact amount, 101 after that. */
+/**
+ * Verify: 100 the first time a paid session is verified for its exact amount, 101 after that. One
+ * statement (locks the session, moves paid → verified only when merchant and amount match): of two
+ * verifies at once the second waits for the first and then reads "verified".
+ */
 export async function sandboxVerify(pool: Pool, raw: unknown): Promise<ZarinpalAnswer> {
   const parsed = verifyBody.safeParse(raw);
   if (!parsed.success) return fail(400, -9, 'The input params invalid, validation error.');
   const b = parsed.data;
-  return withTx(pool, async (tx) => {
-    const { rows } = await tx.query<{ merchant_id: string; amount_rials: bigint; status: SandboxSession['status']; ref_id: bigint | null; card_pan: string | null }>(
-      'SELECT merchant_id, amount_rials, status, ref_id, card_pan FROM sandbox_gateway_payment WHERE authority = $1 FOR UPDATE', [b.authority]);
-    const r = rows[0];
-    if (!r) return fail(404, -54, 'Invalid authority.');
-    if (r.merchant_id !== b.merchant_id) return fail(400, -53, 'Session is not this merchant_id session.');
-    if (r.amount_rials !== BigInt(b.amount)) return fail(400, -50, 'Session is not valid, amounts values is not the same.');
-    if (r.status === 'new' || r.status === 'cancelled') return fail(400, -51, 'Session is not valid, session is not active paid try.');
-    const first = r.status === 'paid';
-    if (first) await tx.query(`UPDATE sandbox_gateway_payment SET status = 'verified', verified_at = now() WHERE authority = $1`, [b.authority]);
-    return ok({
-      code: first ? 100 : 101, message: first ? 'Paid' : 'Verified', card_hash: crypto.createHash('sha256').update(r.card_pan ?? '').digest('hex').toUpperCase(),
-      card_pan: r.card_pan, ref_id: Number(r.ref_id), fee_type: 'Merchant', fee: 0,
-    });
+  const { rows } = await pool.query<{ merchant_id: string; amount_rials: bigint; status: SandboxSession['status']; ref_id: bigint | null; card_pan: string | null; first: boolean }>(
+    `WITH s AS (
+       SELECT authority, merchant_id, amount_rials, status, ref_id, card_pan FROM sandbox_gateway_payment WHERE authority = $1 FOR UPDATE),
+     v AS (
+       UPDATE sandbox_gateway_payment p SET status = 'verified', verified_at = now()
+         FROM s WHERE p.authority = s.authority AND s.status = 'paid' AND s.merchant_id = $2 AND s.amount_rials = $3::bigint
+       RETURNING p.authority)
+     SELECT s.merchant_id, s.amount_rials, s.status, s.ref_id, s.card_pan, EXISTS (SELECT 1 FROM v) AS first FROM s`,
+    [b.authority, b.merchant_id, BigInt(b.amount).toString()]);
+  const r = rows[0];
+  if (!r) return fail(404, -54, 'Invalid authority.');
+  if (r.merchant_id !== b.merchant_id) return fail(400, -53, 'Session is not this merchant_id session.');
+  if (r.amount_rials !== BigInt(b.amount)) return fail(400, -50, 'Session is not valid, amounts values is not the same.');
+  if (r.status === 'new' || r.status === 'cancelled') return fail(400, -51, 'Session is not valid, session is not active paid try.');
+  return ok({
+    code: r.first ? 100 : 101, message: r.first ? 'Paid' : 'Verified', card_hash: crypto.createHash('sha256').update(r.card_pan ?? '').digest('hex').toUpperCase(),
+    card_pan: r.card_pan, ref_id: Number(r.ref_id), fee_type: 'Merchant', fee: 0,
   });
 }
