@@ -5,11 +5,15 @@ import path from 'node:path';
 import { formatJalaliDate } from '@mosharekat/fa';
 import { repoRoot } from '../../server/src/config.ts';
 import { hashPassword } from '../../server/src/modules/auth/passwords.ts';
+import { runLedgerCheck } from '../../server/src/modules/ledger/ledger-check.ts';
 import type { BenchDb } from '../lib/bench-db.ts';
 import { percentile, rssMb } from '../lib/stats.ts';
 import { loadCounties, rng, type County } from '../lib/synth.ts';
 
 export interface LoadResult { accepted: number; errors: number; perSecond: number; p50Ms: number; p99Ms: number }
+
+/** What the spending loops of the hot-fund load did: approvals (which reserve money) and payments (which post the journal). */
+export interface HotSpending { gifts: number; approvals: number; payments: number; refused: number; giftsPerSecond: number; spendingPerSecond: number }
 
 export interface OnlineResult {
   concurrency: number;
@@ -17,9 +21,9 @@ export interface OnlineResult {
   spread: LoadResult;      // POST /api/contributions over HTTP, gifts spread over counties by population
   raw: LoadResult;         // a plain transaction per gift (journal, two lines, contribution) from 32 clients
   ratio: number;
-  hot: LoadResult;         // every gift to one fund (one balance row)
-  hotRatio: number;        // hot ÷ spread
-  hotConsistent: boolean;  // the hot fund's balance equals the sum of its gifts
+  hot: LoadResult & HotSpending; // every gift and every spending to one fund (one balance row)
+  hotRatio: number;        // hot ÷ spread (operations per second)
+  hotConsistent: boolean;  // the hot fund's balance equals its gifts less its spending, its hold the approved requests, never overdrawn
   gateway: LoadResult & { prepared: number; credited: number }; // the gateway verify path (callback → verify → credit)
   serverRssIdleMb: number;
   serverRssPeakMb: number;
@@ -96,7 +100,7 @@ async function signIn(url: string, username: string, password: string) {
 }
 
 /** Runs `worker` from `concurrency` loops for `seconds` (after a warm-up) and measures each call. */
-async function load(concurrency: number, seconds: number, warmupSeconds: number, worker: (loop: number, i: number) => Promise<boolean>): Promise<LoadResult> {
+async function load(concurrency: number, seconds: number, warmupSeconds: number, worker: (loop: number, i: number, measured: boolean) => Promise<boolean>): Promise<LoadResult> {
   const latencies: number[] = [];
   let accepted = 0;
   let errors = 0;
@@ -107,7 +111,7 @@ async function load(concurrency: number, seconds: number, warmupSeconds: number,
       const t = performance.now();
       let ok = false;
       try {
-        ok = await worker(loop, i);
+        ok = await worker(loop, i, t >= warmEnd);
       } catch {
         ok = false;
       }
@@ -167,6 +171,57 @@ async function measureGateway(db: BenchDb, url: string, pickCounty: (x: number) 
   return { accepted: credited, errors, perSecond: credited / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), prepared: want, credited };
 }
 
+/** A signed-in member of staff for the load: the headers of a state change (cookie, CSRF, a fresh Idempotency-Key). */
+interface Staff { headers(): Record<string, string> }
+
+async function staff(db: BenchDb, url: string, username: string, role: string, unitId: string): Promise<Staff> {
+  const password = 'bench-pass-1234';
+  const { rows } = await db.owner.query<{ id: string }>(
+    `INSERT INTO staff_user (username, full_name, name_key, password_hash, unit_id) VALUES ($1, $1, $1, $2, $3) RETURNING id`, [username, await hashPassword(password), unitId]);
+  await db.owner.query(`INSERT INTO role_assignment (user_id, role, unit_id) VALUES ($1, $2, $3)`, [rows[0]!.id, role, unitId]);
+  const s = await signIn(url, username, password);
+  let n = 0;
+  return { headers: () => ({ cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': `bench-${username}-${++n}` }) };
+}
+
+/**
+ * The spending side of the hot-fund load, prepared through the API: a gift to the county's orphans
+ * fund large enough for every request, passed down to the county's spending account by the province's
+ * finance officer, and `count` requests written and submitted by one officer, to be approved by
+ * another and paid by the finance officer during the load.
+ */
+async function prepareSpending(db: BenchDb, url: string, county: County, giver: { cookie: string; csrf: string }, today: string, count: number, log: (m: string) => void) {
+  const t0 = performance.now();
+  const requester = await staff(db, url, 'bench.requester', 'participation_officer', county.id);
+  const approver = await staff(db, url, 'bench.approver', 'participation_officer', county.id);
+  const finance = await staff(db, url, 'bench.finance', 'finance_officer', county.provinceId);
+  const amount = 1_000_000n;
+  const total = amount * BigInt(count);
+  const gift = await postJson(`${url}/api/contributions`, { cookie: giver.cookie, 'x-csrf-token': giver.csrf, 'idempotency-key': 'bench-spending-fund' },
+    { unitId: county.id, amountRials: total.toString(), fundKind: 'specific', purposeCode: 'orphans', channel: 'counter_cash', receivedOn: today });
+  if (gift.status !== 201) throw new Error(`spending fund gift refused: ${gift.status} ${gift.body}`);
+  const fundId = (JSON.parse(gift.body) as { fund: { id: string } }).fund.id;
+  const down = await postJson(`${url}/api/pass-downs`, finance.headers(), { countyUnitId: county.id, documentNo: 'BENCH-PD-1', items: [{ fundId, amountRials: total.toString() }] });
+  if (down.status !== 201) throw new Error(`pass-down refused: ${down.status} ${down.body}`);
+  const ids: string[] = [];
+  let i = 0;
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    for (let k = i++; k < count; k = i++) {
+      const made = await postJson(`${url}/api/spending-requests`, requester.headers(), {
+        unitId: county.id, fundId, amountRials: amount.toString(), title: `درخواست هزینه آزمون بار ${k + 1}`, purposeCode: 'orphans',
+        beneficiaries: 'خانواده‌های تحت پوشش', beneficiaryCount: 1, payeeName: 'فروشگاه تعاونی کالای اساسی', payeeSheba: 'IR050170000000123456789012',
+      });
+      if (made.status !== 201) throw new Error(`spending request refused: ${made.status} ${made.body}`);
+      const id = (JSON.parse(made.body) as { request: { id: string } }).request.id;
+      const submitted = await postJson(`${url}/api/spending-requests/${id}/submit`, requester.headers(), {});
+      if (submitted.status !== 200) throw new Error(`submit refused: ${submitted.status} ${submitted.body}`);
+      ids.push(id);
+    }
+  }));
+  log(`  ${count} spending requests written and submitted, ${total.toLocaleString('en')} rials passed down to the county, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return { fundId, ids, approver, finance };
+}
+
 export async function measureOnline(db: BenchDb, opts: { seconds: number; concurrency: number; log: (m: string) => void }): Promise<OnlineResult> {
   const { counties, pickCounty } = await loadCounties(db.pool);
   const { rows: hq } = await db.owner.query<{ id: string }>(`SELECT id FROM org_unit WHERE kind = 'hq'`);
@@ -189,7 +244,7 @@ export async function measureOnline(db: BenchDb, opts: { seconds: number; concur
     let seq = 0;
     const post = async (county: County, hot: boolean) => {
       const n = ++seq;
-      const specific = !hot && r() < 0.6;
+      const specific = hot || r() < 0.6;
       const res = await postJson(`${server.url}/api/contributions`, { cookie: session.cookie, 'x-csrf-token': session.csrf, 'idempotency-key': `bench-${hot ? 'h' : 's'}-${n}` },
         { unitId: county.id, amountRials: String(10_000 * (1 + Math.floor(r() * 500))), fundKind: specific ? 'specific' : 'general', ...(specific ? { purposeCode: 'orphans' } : {}), channel: 'gateway', channelRef: `GW-${hot ? 'H' : 'S'}-${n}`, receivedOn: today });
       return res.status === 201;
@@ -209,16 +264,51 @@ export async function measureOnline(db: BenchDb, opts: { seconds: number; concur
     const spread = await load(opts.concurrency, opts.seconds, 2, () => post(pickCounty(r()), false));
     opts.log(`  online spread: ${Math.round(spread.perSecond)}/s accepted, p50 ${spread.p50Ms.toFixed(1)} ms, p99 ${spread.p99Ms.toFixed(1)} ms, ${spread.errors} errors`);
     const hotCounty = counties.find((c) => c.code === 'C2301') ?? counties[0]!;
-    const hot = await load(opts.concurrency, opts.seconds, 2, () => post(hotCounty, true));
-    opts.log(`  online hot fund: ${Math.round(hot.perSecond)}/s accepted, p50 ${hot.p50Ms.toFixed(1)} ms, p99 ${hot.p99Ms.toFixed(1)} ms, ${hot.errors} errors`);
+    // Hot fund: every gift and every spending of the load goes to one county's orphans fund. A
+    // quarter of the loops spend — approve a submitted request (which reserves the money on the
+    // fund's balance row), then pay it (which posts the spending journal on the same row), one
+    // request per call — while the others give. The requests are prepared beforehand, and money enough for all of them is
+    // passed down to the county first, so a refusal would be a fault, not a shortage.
+    const spending = await prepareSpending(db, server.url, hotCounty, session, today, Math.max(400, Math.round(opts.seconds * 120)), opts.log);
+    let gifts = 0, approvals = 0, payments = 0, refused = 0, next = 0;
+    // each call of a spending loop is one request: approve a new request, then pay it
+    const toPay: (string | undefined)[] = [];
+    const hot = await load(opts.concurrency, opts.seconds, 2, async (loop, _i, measured) => {
+      const paying = toPay[loop];
+      const id = paying ?? (loop % 4 === 3 ? spending.ids[next++] : undefined);
+      if (!id) {
+        const ok = await post(hotCounty, true);
+        if (ok && measured) gifts++;
+        return ok;
+      }
+      if (paying) {
+        toPay[loop] = undefined;
+        const paid = await postJson(`${server.url}/api/spending-requests/${id}/pay`, spending.finance.headers(), { documentNo: `BENCH-PAY-${id}` });
+        if (measured && paid.status === 200) payments++;
+        else if (measured) refused++;
+        return paid.status === 200;
+      }
+      const approved = await postJson(`${server.url}/api/spending-requests/${id}/approve`, spending.approver.headers(), {});
+      if (approved.status === 200) toPay[loop] = id;
+      if (measured && approved.status === 200) approvals++;
+      else if (measured) refused++;
+      return approved.status === 200;
+    });
+    const hotSpending: HotSpending = { gifts, approvals, payments, refused, giftsPerSecond: gifts / opts.seconds, spendingPerSecond: (approvals + payments) / opts.seconds };
+    opts.log(`  online hot fund: ${Math.round(hot.perSecond)}/s accepted (${gifts} gifts, ${approvals} approvals, ${payments} payments, ${refused} refused), p50 ${hot.p50Ms.toFixed(1)} ms, p99 ${hot.p99Ms.toFixed(1)} ms`);
     const gateway = await measureGateway(db, server.url, pickCounty, r, opts);
     opts.log(`  gateway verify path: ${Math.round(gateway.perSecond)}/s credited, p50 ${gateway.p50Ms.toFixed(1)} ms, p99 ${gateway.p99Ms.toFixed(1)} ms, ${gateway.credited} of ${gateway.prepared} payments credited`);
     clearInterval(sampler);
 
+    // the fund's own row: what came in less what was paid out, what is reserved, never below zero
     const { rows: check } = await db.owner.query<{ ok: boolean }>(
-      `SELECT (SELECT -amount FROM ledger_balance b WHERE b.account_id = f.id AND b.fund_id = f.id) =
-              (SELECT sum(c.amount_rials) FROM contribution c WHERE c.fund_id = f.id) AS ok
-         FROM fund f WHERE f.unit_id = $1 AND f.kind = 'general'`, [hotCounty.id]);
+      `SELECT b.amount = (SELECT -sum(c.amount_rials) FROM contribution c WHERE c.fund_id = f.id)
+                       + (SELECT coalesce(sum(s.amount_rials), 0) FROM spending_request s WHERE s.fund_id = f.id AND s.status = 'paid')
+          AND b.held = (SELECT coalesce(sum(s.amount_rials), 0) FROM spending_request s WHERE s.fund_id = f.id AND s.status = 'approved')
+          AND b.amount + b.held <= 0 AS ok
+         FROM fund f JOIN ledger_balance b ON b.account_id = f.id AND b.fund_id = f.id WHERE f.id = $1`, [spending.fundId]);
+    const ledgerFaults = await runLedgerCheck(db.owner);
+    if (ledgerFaults.length) opts.log(`  ledger check after the load: ${ledgerFaults.map((f) => f.name).join('; ')}`);
 
     // the baseline: the same number of clients, each gift one plain transaction
     const clients = await Promise.all(Array.from({ length: opts.concurrency }, () => db.owner.connect()));
@@ -239,8 +329,8 @@ export async function measureOnline(db: BenchDb, opts: { seconds: number; concur
     clients.forEach((c) => c.release());
     opts.log(`  raw transactions: ${Math.round(raw.perSecond)}/s, p50 ${raw.p50Ms.toFixed(1)} ms, p99 ${raw.p99Ms.toFixed(1)} ms`);
     return {
-      concurrency: opts.concurrency, seconds: opts.seconds, spread, raw, ratio: spread.perSecond / raw.perSecond, hot, hotRatio: hot.perSecond / spread.perSecond,
-      hotConsistent: check[0]?.ok === true, gateway, serverRssIdleMb, serverRssPeakMb, startMs: server.startMs,
+      concurrency: opts.concurrency, seconds: opts.seconds, spread, raw, ratio: spread.perSecond / raw.perSecond, hot: { ...hot, ...hotSpending }, hotRatio: hot.perSecond / spread.perSecond,
+      hotConsistent: check[0]?.ok === true && ledgerFaults.length === 0 && refused === 0, gateway, serverRssIdleMb, serverRssPeakMb, startMs: server.startMs,
     };
   } finally {
     server.child.kill('SIGTERM');

@@ -1,9 +1,9 @@
 import type { DatabaseError } from 'pg';
-import type { Queryable } from '../../db/pool.ts';
+import { deferSql, type Queryable } from '../../db/pool.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { OpContext } from '../access/actor.ts';
 import { ensureCustodyAccount, provinceOf } from './accounts.ts';
-import { postJournal } from './post-journal.ts';
+import { postJournalDeferred } from './post-journal.ts';
 
 /*
  * Reservations of money for approved spending. Placing a hold raises `held` on the fund row and on
@@ -24,24 +24,37 @@ export async function payingCustodyOf(tx: Queryable, unitId: string): Promise<st
   return ensureCustodyAccount(tx, (await provinceOf(tx, unitId)).id, 'central');
 }
 
-async function adjustHeld(tx: Queryable, fundId: string, custodyId: string, delta: bigint) {
+/** A refusal of a hold by the balance rows: the CHECK on them, or (1 / 0) a row that does not exist. */
+function holdRefused(err: unknown): boolean {
+  const e = err as DatabaseError;
+  return (e?.code === '23514' && e.constraint === 'ledger_balance_not_overdrawn') || e?.code === '22012';
+}
+
+/**
+ * Changes `held` on the fund row and the paying custody row as the transaction's last statements
+ * (deferSql, sent with COMMIT): these rows are a campaign's hottest (every gift to the fund updates
+ * the fund row), so they are locked only for the commit, not while the rest of an approval or
+ * payment is written and read back. A refusal then comes from the COMMIT batch as `refused()`.
+ */
+async function adjustHeld(tx: Queryable, fundId: string, custodyId: string, delta: bigint, refused: () => Error = () => new AppError('LEDGER_INSUFFICIENT_FUNDS')) {
   // fixed order (account id) like ledger_post, so holds and postings cannot deadlock each other
   const rows = [[fundId, fundId], [custodyId, fundId]].sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
-  try {
-    for (const [accountId, fund] of rows) {
-      const r = await tx.query('UPDATE ledger_balance SET held = held + $3, updated_at = now() WHERE account_id = $1 AND fund_id = $2', [accountId, fund, delta.toString()]);
-      if (r.rowCount === 0) throw new AppError('LEDGER_INSUFFICIENT_FUNDS');
-    }
-  } catch (err) {
-    const e = err as DatabaseError;
-    if (e.code === '23514') throw new AppError('LEDGER_INSUFFICIENT_FUNDS');
-    throw err;
+  for (const [accountId, fund] of rows) {
+    await deferSql(tx,
+      `WITH u AS (UPDATE ledger_balance SET held = held + $3, updated_at = now() WHERE account_id = $1 AND fund_id = $2 RETURNING 1)
+       SELECT 1 / count(*) FROM u`,
+      [accountId, fund, delta.toString()], (err) => (holdRefused(err) ? refused() : null));
   }
 }
 
-export async function placeHold(tx: Queryable, ctx: OpContext, input: { fundId: string; custodyAccountId: string; amount: bigint; reference: string; expiresAt?: Date | null }): Promise<string> {
+/**
+ * Reserves money for approved spending. The balance rows change when the transaction commits, so a
+ * shortage found then (another approval took the money first) is reported as `refused()`.
+ */
+export async function placeHold(tx: Queryable, ctx: OpContext, input: { fundId: string; custodyAccountId: string; amount: bigint; reference: string; expiresAt?: Date | null },
+  refused?: () => Error): Promise<string> {
   if (input.amount <= 0n) throw new AppError('FIELD_AMOUNT');
-  await adjustHeld(tx, input.fundId, input.custodyAccountId, input.amount);
+  await adjustHeld(tx, input.fundId, input.custodyAccountId, input.amount, refused);
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO ledger_hold (fund_id, custody_account_id, amount, reference, expires_at, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [input.fundId, input.custodyAccountId, input.amount, input.reference, input.expiresAt ?? null, ctx.actor.kind === 'staff' ? ctx.actor.userId : null]);
@@ -76,7 +89,7 @@ export async function releaseHold(tx: Queryable, _ctx: OpContext, holdId: string
 export async function payHold(tx: Queryable, ctx: OpContext, holdId: string, input: { unitId: string; documentNo: string; occurredAt?: Date; description: string }): Promise<bigint> {
   const hold = await loadOpenHold(tx, holdId);
   await adjustHeld(tx, hold.fund_id, hold.custody_account_id, -hold.amount);
-  const journalId = await postJournal(tx, ctx, {
+  const journalId = await postJournalDeferred(tx, ctx, {
     kind: 'spending', unitId: input.unitId, occurredAt: input.occurredAt ?? new Date(), documentNo: input.documentNo, description: input.description,
     lines: [
       { accountId: hold.fund_id, fundId: hold.fund_id, amount: hold.amount },

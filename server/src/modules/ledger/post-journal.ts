@@ -83,9 +83,10 @@ export async function reverseJournal(tx: Queryable, ctx: OpContext, input: { jou
 /**
  * Posts a journal whose lines and balance effects can wait until just before commit: the journal
  * row now (its id is needed), its lines and the cached balances as the transaction's last
- * statements. For credits (gifts), which cannot overdraw anything, so that a campaign's gifts to
- * one fund queue on its balance row (and its account's day totals, kept by a trigger on the lines)
- * only for the last moment of each transaction.
+ * statements. For gifts, and for paying money a hold already reserved, so that a campaign's gifts
+ * and spending on one fund queue on its balance row (and its account's day totals, kept by a
+ * trigger on the lines) only for the last moment of each transaction. An overdraft, should one
+ * still occur, is refused at commit as LEDGER_INSUFFICIENT_FUNDS.
  */
 export async function postJournalDeferred(tx: Queryable, ctx: OpContext, input: JournalInput): Promise<bigint> {
   const reason = unbalancedReason(input.lines);

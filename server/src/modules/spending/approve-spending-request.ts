@@ -1,7 +1,7 @@
 import { normalizeFa } from '@mosharekat/fa';
 import type { DatabaseError } from 'pg';
 import type { Queryable } from '../../db/pool.ts';
-import { AppError, isAppError } from '../../lib/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import type { OpContext } from '../access/actor.ts';
 import { consumeAllowance } from '../councils/allowances.ts';
 import { placeHold } from '../ledger/holds.ts';
@@ -49,15 +49,9 @@ export async function approveSpendingRequest(tx: Queryable, ctx: OpContext, inpu
   }
   if (authority) await consumeAllowance(tx, authority.allowanceId, r.amount_rials);
   const expiresAt = new Date(now.getTime() + APPROVAL_VALID_DAYS * DAY_MS);
-  let holdId: string;
-  try {
-    holdId = await placeHold(tx, ctx, { fundId: r.fund_id, custodyAccountId: money.custodyId, amount: r.amount_rials, reference: `spending_request:${r.id}`, expiresAt });
-  } catch (err) {
-    if (isAppError(err) && err.code === 'LEDGER_INSUFFICIENT_FUNDS') {
-      throw new AppError('SPENDING_INSUFFICIENT_FUNDS', { params: { reasonFa: 'مانده آزاد صندوق یا حساب پرداخت‌کننده برای این مبلغ کافی نیست.', reasonEn: 'the fund or the paying account has not enough money free.' } });
-    }
-    throw err;
-  }
+  // the balance rows change at commit (placeHold): a shortage found then answers as this
+  const holdId = await placeHold(tx, ctx, { fundId: r.fund_id, custodyAccountId: money.custodyId, amount: r.amount_rials, reference: `spending_request:${r.id}`, expiresAt },
+    () => new AppError('SPENDING_INSUFFICIENT_FUNDS', { params: { reasonFa: 'مانده آزاد صندوق یا حساب پرداخت‌کننده برای این مبلغ کافی نیست.', reasonEn: 'the fund or the paying account has not enough money free.' } }));
   await tx.query(
     `UPDATE spending_request SET status = 'approved', hold_id = $2, approved_at = now(), approval_expires_at = $3, allowance_id = $4, allowance_reserved = $5,
             resolution_id = coalesce($6, resolution_id), delegation_id = coalesce($7, delegation_id), updated_at = now()
