@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { searchKey } from '@mosharekat/fa';
 import type { Pool } from '../db/pool.ts';
+import { buildActor } from '../modules/access/actor.ts';
 import type { Role } from '../modules/access/permissions.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 
@@ -14,8 +15,9 @@ export async function unitByCode(pool: Pool, code: string): Promise<{ id: string
 }
 
 /**
- * A staff user holding `role` at the unit with `unitCode` (default HQ). Written straight to the
- * tables, as a fixture: the user-creation operation has tests of its own.
+ * A staff user holding `role` at the unit with `unitCode` (default HQ), and the actor a session of
+ * theirs would carry (for calling operations directly). Written straight to the tables, as a
+ * fixture: the user-creation operation has tests of its own.
  */
 export async function fakeUser(pool: Pool, opts: { role: Role; unitCode?: string; username?: string; fullName?: string }) {
   hashed ??= hashPassword(testPassword);
@@ -27,5 +29,7 @@ export async function fakeUser(pool: Pool, opts: { role: Role; unitCode?: string
     [username, fullName, searchKey(fullName), await hashed, unit.id],
   );
   await pool.query('INSERT INTO role_assignment (user_id, role, unit_id) VALUES ($1, $2, $3)', [rows[0]!.id, opts.role, unit.id]);
-  return { id: rows[0]!.id, username, password: testPassword, unit };
+  const id = rows[0]!.id;
+  const actor = buildActor({ id, username, fullName, unitId: unit.id }, [{ role: opts.role, unitId: unit.id }]);
+  return { id, username, password: testPassword, unit, actor };
 }

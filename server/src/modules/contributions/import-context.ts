@@ -3,7 +3,7 @@ import type { Client, Pool, Queryable } from '../../db/pool.ts';
 import { withTx } from '../../db/pool.ts';
 import type { Actor, SystemActor } from '../access/actor.ts';
 import { holdsAt } from '../access/scope.ts';
-import { ensureCustodyAccount } from '../ledger/accounts.ts';
+import { ensureCustodyAccount, provinceOnPath } from '../ledger/accounts.ts';
 import { intentKey, resolveFund } from '../ledger/funds.ts';
 import { formatReceiptNo, nextReceiptSerial } from './receipt-number.ts';
 import type { ReceiptAllocator } from './receipt-allocator.ts';
@@ -43,9 +43,7 @@ export class ImportContext {
   static async load(pool: Pool): Promise<ImportContext> {
     const c = new ImportContext(pool);
     const { rows } = await pool.query<{ id: string; code: string; path: string[]; status: string; province_id: string }>(
-      `SELECT u.id, u.code, u.path, u.status,
-              coalesce((SELECT p.id FROM org_unit p WHERE p.id = ANY(u.path) AND p.kind = 'province'), u.path[1]) AS province_id
-         FROM org_unit u`);
+      `SELECT u.id, u.code, u.path, u.status, ${provinceOnPath('u.path')} AS province_id FROM org_unit u`);
     for (const r of rows) c.units.set(r.code, { id: r.id, path: r.path, status: r.status, provinceId: r.province_id });
     for (const r of (await pool.query<{ code: string }>('SELECT code FROM purpose WHERE active')).rows) c.purposes.add(r.code);
     for (const r of (await pool.query<{ code: string }>('SELECT code FROM target_group')).rows) c.targetGroups.add(r.code);

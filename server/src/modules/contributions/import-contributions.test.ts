@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { formatJalaliDate } from '@mosharekat/fa';
 import { describe, expect, it } from 'vitest';
 import { fakeUser, testPassword, unitByCode } from '../../testing/factories.ts';
 import { signInAs, testApp, type Session } from '../../testing/test-app.ts';
 import { runLedgerCheck } from '../ledger/ledger-check.ts';
-import { buildActor } from '../access/actor.ts';
 import { csvImportRows } from './csv-rows.ts';
 import { ImportContext } from './import-context.ts';
 import { importContributionBatch, importContributions, parsePaidAt, type ImportRow } from './import-contributions.ts';
@@ -72,7 +70,7 @@ describe('importing settlement files', () => {
     const officer = await fakeUser(db.pool, { role: 'participation_officer', unitCode: 'P10' });
     const s = await signInAs(app, officer.username, testPassword);
     const other = await signInAs(app, (await fakeUser(db.pool, { role: 'finance_officer', unitCode: 'P10' })).username, testPassword);
-    const actor = buildActor({ id: officer.id, username: officer.username, fullName: 'x', unitId: officer.unit.id }, [{ role: 'participation_officer', unitId: officer.unit.id }]);
+    const { actor } = officer;
     const before = (await s.get('/api/reports/contributions?fiscalYear=1404')).json();
     async function* rows(): AsyncGenerator<ImportRow> {
       for (let i = 0; i < 2500; i++) yield { rowNo: i + 1, reference: `BULK-${i}`, amountRials: String(10_000 + i), paidAt: '2025-06-01T08:00:00Z', unitCode: 'C1010', purpose: i % 3 ? 'general' : 'food' };
@@ -89,7 +87,6 @@ describe('importing settlement files', () => {
     const thisYear = (await s.get('/api/reports/contributions')).json();
     expect(thisYear.byChannel.find((ch: { key: string }) => ch.key === 'counter_cash')?.gifts ?? '0').toBe('0');
     expect(await runLedgerCheck(db.pool)).toEqual([]);
-    void Readable;
   });
 });
 
@@ -99,7 +96,7 @@ describe('references claimed by parallel writers', () => {
   it('should credit each reference once, without deadlock, when parallel batches hold the same references in opposite orders', async () => {
     const { db } = await testApp();
     const officer = await fakeUser(db.pool, { role: 'participation_officer', unitCode: 'P10' });
-    const actor = buildActor({ id: officer.id, username: officer.username, fullName: 'x', unitId: officer.unit.id }, [{ role: 'participation_officer', unitId: officer.unit.id }]);
+    const { actor } = officer;
     const refs = Array.from({ length: 200 }, (_, i) => `CROSS-${String(i).padStart(3, '0')}`);
     async function* rows(): AsyncGenerator<ImportRow> {
       // every batch of 200 holds all the references, the odd batches in reverse order
@@ -117,7 +114,7 @@ describe('references claimed by parallel writers', () => {
     const kashan = await unitByCode(db.pool, 'C1010');
     const officer = await fakeUser(db.pool, { role: 'participation_officer', unitCode: 'P10' });
     const s = await signInAs(app, officer.username, testPassword);
-    const actor = buildActor({ id: officer.id, username: officer.username, fullName: 'x', unitId: officer.unit.id }, [{ role: 'participation_officer', unitId: officer.unit.id }]);
+    const { actor } = officer;
     const ctx = { actor, requestId: null, ip: null };
     const c = await ImportContext.load(db.pool);
     const opts = { dryRun: false, importId: null };
@@ -150,7 +147,7 @@ describe('references claimed by parallel writers', () => {
   it('should refuse a reference with control characters on its row, not fail the batch', async () => {
     const { db } = await testApp();
     const officer = await fakeUser(db.pool, { role: 'participation_officer', unitCode: 'P10' });
-    const actor = buildActor({ id: officer.id, username: officer.username, fullName: 'x', unitId: officer.unit.id }, [{ role: 'participation_officer', unitId: officer.unit.id }]);
+    const { actor } = officer;
     async function* rows(): AsyncGenerator<ImportRow> {
       yield row(1, 'CTRL\u0000-1');
       yield row(2, 'BS\\\\ok-2');

@@ -27,13 +27,17 @@ export async function ensureCustodyAccount(tx: Queryable, unitId: string, kind: 
 }
 
 /**
- * The province a unit's cash belongs to: the province on its path, or HQ for HQ and its departments
- * (the seed: all cash must reach the central participation account of its province).
+ * SQL: the province whose cash a unit's belongs to, given the unit's `path` (an SQL expression): the
+ * deepest province or HQ on the path (HQ for HQ and its departments). The seed: all cash must reach
+ * the central participation account of its province.
  */
+export const provinceOnPath = (path: string) =>
+  `(SELECT p.id FROM org_unit p WHERE p.id = ANY(${path}) AND p.kind IN ('hq', 'province') ORDER BY p.depth DESC LIMIT 1)`;
+
+/** The province a unit's cash belongs to (see provinceOnPath), with its kind. */
 export async function provinceOf(db: Queryable, unitId: string): Promise<{ id: string; kind: 'hq' | 'province' }> {
   const { rows } = await db.query<{ id: string; kind: 'hq' | 'province' }>(
-    `SELECT p.id, p.kind FROM org_unit u JOIN org_unit p ON p.id = ANY(u.path) AND p.kind IN ('hq', 'province')
-      WHERE u.id = $1 ORDER BY p.depth DESC LIMIT 1`,
+    `SELECT p.id, p.kind FROM org_unit u JOIN org_unit p ON p.id = ${provinceOnPath('u.path')} WHERE u.id = $1`,
     [unitId],
   );
   if (!rows[0]) throw new AppError('ORG_UNIT_NOT_FOUND');

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/pool.ts';
-import { ensureCustodyAccount, provinceOf } from './accounts.ts';
+import { ensureCustodyAccount, provinceOf, provinceOnPath } from './accounts.ts';
 import { intentKey, resolveFund, type Intent } from './funds.ts';
 
 export interface PostingTargets {
@@ -26,7 +26,7 @@ export async function postingTargetRows(db: Queryable, unitIds: string[], intent
             f.id AS fund_id, f.kind AS fund_kind, f.name AS fund_name, f.purpose_code, f.target_group_code
        FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS x(unit_id, intent_key, n)
        LEFT JOIN org_unit u ON u.id = x.unit_id
-       LEFT JOIN LATERAL (SELECT p.id FROM org_unit p WHERE p.id = ANY(u.path) AND p.kind IN ('hq', 'province') ORDER BY p.depth DESC LIMIT 1) p ON true
+       LEFT JOIN LATERAL (SELECT ${provinceOnPath('u.path')} AS id) p ON true
        LEFT JOIN custody_account c ON c.unit_id = p.id AND c.kind = 'central'
        LEFT JOIN fund f ON f.unit_id = u.id AND f.intent_key = x.intent_key
       ORDER BY x.n`,
