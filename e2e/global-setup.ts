@@ -1,7 +1,7 @@
 // Starts the real server (embedded PostgreSQL in a fresh temp folder, or a fresh database on
 // DATABASE_URL's server) on a free port for the browser journeys, and stops it afterwards.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -61,6 +61,8 @@ function waitUntilReady(child: ChildProcess): Promise<string> {
       const match = /is ready at (http:\/\/\S+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        child.stderr?.off('data', onData);
         resolve(match[1]);
       }
     };
@@ -84,7 +86,7 @@ export default async function setup(project: TestProject) {
   // Run as root, the embedded PostgreSQL drops to the postgres user, which must be able to enter this folder.
   chmodSync(dataDir, 0o755);
   const database = process.env.DATABASE_URL ? await createFreshDatabase(process.env.DATABASE_URL) : null;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), MOSHAREKAT_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), MOSHAREKAT_DATA_DIR: dataDir, LOG_LEVEL: 'info', LOG_REQUESTS: '1' };
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
 
@@ -100,6 +102,10 @@ export default async function setup(project: TestProject) {
     await database?.drop();
     throw error;
   }
+  // From here on the server's output goes to a file: a failing journey prints its end.
+  const log = createWriteStream(join(dataDir, 'server.log'), { flags: 'a' });
+  server.stdout?.pipe(log);
+  server.stderr?.pipe(log);
   // The server prints localhost; keep its port but talk to 127.0.0.1 so IPv6 resolution never gets in the way.
   project.provide('baseUrl', url.replace('localhost', '127.0.0.1'));
   project.provide('dataDir', dataDir);

@@ -1,5 +1,5 @@
 // One Chromium per test file, driven by playwright-core (no downloaded browsers: Debian's chromium).
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +35,7 @@ export interface Session {
   errors: string[];
 }
 
-export async function openSession(browser: Browser, viewport: Viewport): Promise<Session> {
+export async function openSession(browser: Browser, viewport: Viewport, motion: 'reduce' | 'full' = 'reduce'): Promise<Session> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     viewport: { width: viewport.width, height: viewport.height },
@@ -44,6 +44,9 @@ export async function openSession(browser: Browser, viewport: Viewport): Promise
     hasTouch: viewport.name === 'phone',
     locale: 'fa-IR',
     timezoneId: 'Asia/Tehran',
+    // the app then turns Ant Design's animations off (as for any user who asks for less motion): a
+    // click never lands on a dialog or list still moving into place on a busy machine
+    reducedMotion: motion === 'reduce' ? 'reduce' : 'no-preference',
   });
   const page = await context.newPage();
   trackRequests(page);
@@ -97,6 +100,9 @@ export async function htmlDirLang(page: Page): Promise<{ dir: string; lang: stri
 }
 
 const inFlight = new WeakMap<Page, { count: number; lastChange: number }>();
+/** The page's last API calls (method, path, status, ms), printed when a test fails. */
+const recentCalls = new WeakMap<Page, string[]>();
+const RECENT_CALLS = 25;
 
 /** Counts the page's pending /api requests, so tests can wait for client-side navigations to finish loading. */
 function trackRequests(page: Page): void {
@@ -115,6 +121,21 @@ function trackRequests(page: Page): void {
   });
   page.on('requestfinished', done);
   page.on('requestfailed', done);
+  const calls: string[] = [];
+  recentCalls.set(page, calls);
+  const note = (line: string) => {
+    calls.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (calls.length > RECENT_CALLS) calls.shift();
+  };
+  page.on('response', (response) => {
+    const request = response.request();
+    if (!isApi(request.url())) return;
+    const timing = request.timing();
+    note(`${request.method()} ${new URL(request.url()).pathname} → ${response.status()}${timing.responseStart >= 0 ? ` in ${Math.round(timing.responseStart)} ms` : ''}`);
+  });
+  page.on('requestfailed', (request) => {
+    if (isApi(request.url())) note(`${request.method()} ${new URL(request.url()).pathname} failed: ${request.failure()?.errorText ?? '?'}`);
+  });
 }
 
 /** Waits until no API call has been pending for a moment and antd shows no spinner or skeleton in <main>. */
@@ -136,13 +157,54 @@ export const PERSIAN_DIGIT = /[۰-۹]/;
 /** A Jalali year of this century written in Persian digits, e.g. ۱۴۰۵. */
 export const JALALI_YEAR_FA = /۱۴[۰-۹]{2}/;
 
-/** Registers an afterEach that saves a screenshot of the page when a test fails (kept as a CI artifact). */
+/**
+ * Registers an afterEach that, when a test fails, saves a screenshot of the page (kept as a CI
+ * artifact) and prints what a reader of the CI log needs to see why: the page's address and text,
+ * its errors, its last API calls and the end of the server's log.
+ */
 export function screenshotOnFailure(getSession: () => Session | undefined, journey: string): void {
   afterEach(async (context) => {
-    const page = getSession()?.page;
+    const session = getSession();
+    const page = session?.page;
     if (context.task.result?.state !== 'fail' || !page || page.isClosed()) return;
     const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
     mkdirSync(screenshotDir, { recursive: true });
     await page.screenshot({ path: join(screenshotDir, `FAILED-${journey}-${name}.png`), fullPage: true }).catch(() => undefined);
+    const text = await page.locator('main').first().innerText({ timeout: 2_000 }).catch(() => '(no <main>)');
+    console.log([
+      `── failure report: ${journey} › ${context.task.name}`,
+      `page: ${page.url()}`,
+      `main: ${text.replace(/\s+/g, ' ').slice(0, 600)}`,
+      `page errors: ${session.errors.length ? session.errors.join(' | ') : 'none'}`,
+      'last API calls:', ...(recentCalls.get(page) ?? []).map((line) => `  ${line}`),
+      'server log:', ...serverLogTail().map((line) => `  ${line}`),
+    ].join('\n'));
   });
+}
+
+/**
+ * What the server's log (global-setup keeps it in the data folder, a JSON line per event) says that
+ * matters to a failure: its last warnings and errors, and the API calls still without an answer.
+ */
+function serverLogTail(): string[] {
+  const file = join(inject('dataDir'), 'server.log');
+  if (!existsSync(file)) return ['(no log)'];
+  const problems: string[] = [];
+  const open = new Map<string, string>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.startsWith('{')) {
+      // plain lines are the start-up banner, or a crash's trace
+      if (/error|warn|fail|exception|unhandled/i.test(line)) problems.push(line.slice(0, 400));
+      continue;
+    }
+    const entry = JSON.parse(line) as { level: number; time: number; reqId?: string; msg?: string; req?: { method: string; url: string }; err?: { message?: string } };
+    const at = new Date(entry.time).toISOString().slice(11, 23);
+    if (entry.msg === 'incoming request' && entry.reqId && entry.req?.url.startsWith('/api/')) open.set(entry.reqId, `${at} ${entry.req.method} ${entry.req.url}`);
+    else if (entry.msg === 'request completed' && entry.reqId) open.delete(entry.reqId);
+    if (entry.level >= 40) problems.push(`${at} ${entry.level >= 50 ? 'error' : 'warn'}: ${entry.msg ?? ''} ${entry.err?.message ?? ''}`.slice(0, 400));
+  }
+  return [
+    ...(problems.length ? problems.slice(-15) : ['no warnings or errors']),
+    ...(open.size ? ['API calls still unanswered:', ...[...open.values()].slice(-10)] : ['every API call answered']),
+  ];
 }

@@ -18,7 +18,7 @@ describe('first visit', () => {
   it('should make the sign-in button usable quickly on localhost', async () => {
     const runs: { interactiveMs: number; domContentLoadedMs: number; loadMs: number; jsTransferKB: number }[] = [];
     for (let run = 0; run < 3; run += 1) {
-      const { context, page } = await openSession(browser, DESKTOP);
+      const { context, page } = await openSession(browser, DESKTOP, 'full');
       await page.goto('/login', { waitUntil: 'commit' });
       // performance.now() counts from navigationStart (timeOrigin) of this document.
       const interactiveMs = await page.evaluate(

@@ -1,6 +1,6 @@
 // The donor portal (/give): a separate entry from the back office, Persian and right to left,
 // phones first. Only the shell is in the first download; each page is its own chunk.
-import { lazy, StrictMode, Suspense } from 'react';
+import { lazy, StrictMode, Suspense, useMemo, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConfigProvider } from 'antd';
 import faIR from 'antd/es/locale/fa_IR';
@@ -9,6 +9,7 @@ import '@fontsource/vazirmatn/700.css';
 import './portal.css';
 import { routeOf, usePath } from './router';
 import { PortalShell } from './PortalShell';
+import { usePrefersReducedMotion } from '../lib/reduced-motion';
 
 const GivePage = lazy(() => import('./pages/GivePage'));
 const ThanksPage = lazy(() => import('./pages/ThanksPage'));
@@ -42,6 +43,16 @@ function Page() {
   }
 }
 
+function Themed({ children }: { children: ReactNode }) {
+  const reducedMotion = usePrefersReducedMotion();
+  const themed = useMemo(() => ({ ...theme, token: { ...theme.token, motion: !reducedMotion } }), [reducedMotion]);
+  return (
+    <ConfigProvider direction="rtl" locale={faIR} theme={themed}>
+      {children}
+    </ConfigProvider>
+  );
+}
+
 function Loading() {
   return <div className="portal-loading" role="status" aria-live="polite">در حال بارگذاری…</div>;
 }
@@ -51,12 +62,12 @@ if (!root) throw new Error('#root is missing from portal.html');
 
 createRoot(root).render(
   <StrictMode>
-    <ConfigProvider direction="rtl" locale={faIR} theme={theme}>
+    <Themed>
       <PortalShell>
         <Suspense fallback={<Loading />}>
           <Page />
         </Suspense>
       </PortalShell>
-    </ConfigProvider>
+    </Themed>
   </StrictMode>,
 );
