@@ -197,7 +197,12 @@ function serverLogTail(): string[] {
       if (/error|warn|fail|exception|unhandled/i.test(line)) problems.push(line.slice(0, 400));
       continue;
     }
-    const entry = JSON.parse(line) as { level: number; time: number; reqId?: string; msg?: string; req?: { method: string; url: string }; err?: { message?: string } };
+    let entry: { level: number; time: number; reqId?: string; msg?: string; req?: { method: string; url: string }; err?: { message?: string } };
+    try {
+      entry = JSON.parse(line) as typeof entry;
+    } catch {
+      continue; // the line the server is writing right now
+    }
     const at = new Date(entry.time).toISOString().slice(11, 23);
     if (entry.msg === 'incoming request' && entry.reqId && entry.req?.url.startsWith('/api/')) open.set(entry.reqId, `${at} ${entry.req.method} ${entry.req.url}`);
     else if (entry.msg === 'request completed' && entry.reqId) open.delete(entry.reqId);

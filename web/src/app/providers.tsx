@@ -1,11 +1,11 @@
 // Ant Design follows the chosen language: fa → rtl + fa_IR, en → ltr + en_US, with Vazirmatn throughout.
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import faIR from 'antd/es/locale/fa_IR';
 import enUS from 'antd/es/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import { directionOf, type Language } from '../i18n';
-import { usePrefersReducedMotion } from '../lib/reduced-motion';
+import { useMotionTheme } from '../lib/reduced-motion';
 import { AuthProvider } from './auth';
 
 export const FONT_STACK = "Vazirmatn, Tahoma, 'Segoe UI', system-ui, sans-serif";
@@ -33,8 +33,7 @@ const theme = {
 export function Providers({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const language: Language = i18n.language === 'en' ? 'en' : 'fa';
-  const reducedMotion = usePrefersReducedMotion();
-  const themed = useMemo(() => ({ ...theme, token: { ...theme.token, motion: !reducedMotion } }), [reducedMotion]);
+  const themed = useMotionTheme(theme);
   return (
     <ConfigProvider direction={directionOf(language)} locale={language === 'fa' ? faIR : enUS} theme={themed}>
       <AntApp>

@@ -1,6 +1,6 @@
 // The donor portal (/give): a separate entry from the back office, Persian and right to left,
 // phones first. Only the shell is in the first download; each page is its own chunk.
-import { lazy, StrictMode, Suspense, useMemo, type ReactNode } from 'react';
+import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConfigProvider } from 'antd';
 import faIR from 'antd/es/locale/fa_IR';
@@ -9,7 +9,7 @@ import '@fontsource/vazirmatn/700.css';
 import './portal.css';
 import { routeOf, usePath } from './router';
 import { PortalShell } from './PortalShell';
-import { usePrefersReducedMotion } from '../lib/reduced-motion';
+import { useMotionTheme } from '../lib/reduced-motion';
 
 const GivePage = lazy(() => import('./pages/GivePage'));
 const ThanksPage = lazy(() => import('./pages/ThanksPage'));
@@ -44,8 +44,7 @@ function Page() {
 }
 
 function Themed({ children }: { children: ReactNode }) {
-  const reducedMotion = usePrefersReducedMotion();
-  const themed = useMemo(() => ({ ...theme, token: { ...theme.token, motion: !reducedMotion } }), [reducedMotion]);
+  const themed = useMotionTheme(theme);
   return (
     <ConfigProvider direction="rtl" locale={faIR} theme={themed}>
       {children}
