@@ -45,15 +45,15 @@ function picker<T>(items: [T, number][]): (r: number) => T {
   };
 }
 
-export interface County { id: string; code: string; provinceId: string }
+export interface County { id: string; code: string; provinceId: string; provinceCode: string }
 
 export async function loadCounties(db: Queryable): Promise<{ counties: County[]; pickCounty: (r: number) => County }> {
-  const { rows } = await db.query<{ id: string; code: string; province_id: string; province_name: string }>(
-    `SELECT c.id, c.code, p.id AS province_id, g.name AS province_name FROM org_unit c JOIN org_unit p ON p.id = c.parent_id
+  const { rows } = await db.query<{ id: string; code: string; province_id: string; province_code: string; province_name: string }>(
+    `SELECT c.id, c.code, p.id AS province_id, p.code AS province_code, g.name AS province_name FROM org_unit c JOIN org_unit p ON p.id = c.parent_id
        JOIN geo_division g ON g.id = p.geo_id WHERE c.kind = 'county' AND c.status = 'active'`);
   const perProvince = new Map<string, number>();
   for (const r of rows) perProvince.set(r.province_id, (perProvince.get(r.province_id) ?? 0) + 1);
-  const counties = rows.map((r) => ({ id: r.id, code: r.code, provinceId: r.province_id }));
+  const counties = rows.map((r) => ({ id: r.id, code: r.code, provinceId: r.province_id, provinceCode: r.province_code }));
   const pickCounty = picker(rows.map((r, i) => [counties[i]!, (population[r.province_name] ?? 1) / perProvince.get(r.province_id)!] as [County, number]));
   return { counties, pickCounty };
 }

@@ -4,8 +4,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { formatJalaliDate } from '@mosharekat/fa';
 import { repoRoot } from '../../server/src/config.ts';
-import { hashPassword } from '../../server/src/modules/auth/passwords.ts';
+import type { Role } from '../../server/src/modules/access/permissions.ts';
 import { runLedgerCheck } from '../../server/src/modules/ledger/ledger-check.ts';
+import { fakeUser, testPassword } from '../../server/src/testing/factories.ts';
 import type { BenchDb } from '../lib/bench-db.ts';
 import { percentile, rssMb } from '../lib/stats.ts';
 import { loadCounties, rng, type County } from '../lib/synth.ts';
@@ -171,17 +172,14 @@ async function measureGateway(db: BenchDb, url: string, pickCounty: (x: number) 
   return { accepted: credited, errors, perSecond: credited / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), prepared: want, credited };
 }
 
-/** A signed-in member of staff for the load: the headers of a state change (cookie, CSRF, a fresh Idempotency-Key). */
-interface Staff { headers(): Record<string, string> }
+/** A signed-in member of staff for the load: the session, and the headers of a state change (cookie, CSRF, a fresh Idempotency-Key). */
+interface Staff { cookie: string; csrf: string; headers(): Record<string, string> }
 
-async function staff(db: BenchDb, url: string, username: string, role: string, unitId: string): Promise<Staff> {
-  const password = 'bench-pass-1234';
-  const { rows } = await db.owner.query<{ id: string }>(
-    `INSERT INTO staff_user (username, full_name, name_key, password_hash, unit_id) VALUES ($1, $1, $1, $2, $3) RETURNING id`, [username, await hashPassword(password), unitId]);
-  await db.owner.query(`INSERT INTO role_assignment (user_id, role, unit_id) VALUES ($1, $2, $3)`, [rows[0]!.id, role, unitId]);
-  const s = await signIn(url, username, password);
+async function staff(db: BenchDb, url: string, username: string, role: Role, unitCode: string): Promise<Staff> {
+  await fakeUser(db.owner, { role, unitCode, username });
+  const s = await signIn(url, username, testPassword);
   let n = 0;
-  return { headers: () => ({ cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': `bench-${username}-${++n}` }) };
+  return { ...s, headers: () => ({ cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': `bench-${username}-${++n}` }) };
 }
 
 /**
@@ -192,9 +190,9 @@ async function staff(db: BenchDb, url: string, username: string, role: string, u
  */
 async function prepareSpending(db: BenchDb, url: string, county: County, giver: { cookie: string; csrf: string }, today: string, count: number, log: (m: string) => void) {
   const t0 = performance.now();
-  const requester = await staff(db, url, 'bench.requester', 'participation_officer', county.id);
-  const approver = await staff(db, url, 'bench.approver', 'participation_officer', county.id);
-  const finance = await staff(db, url, 'bench.finance', 'finance_officer', county.provinceId);
+  const requester = await staff(db, url, 'bench.requester', 'participation_officer', county.code);
+  const approver = await staff(db, url, 'bench.approver', 'participation_officer', county.code);
+  const finance = await staff(db, url, 'bench.finance', 'finance_officer', county.provinceCode);
   const amount = 1_000_000n;
   const total = amount * BigInt(count);
   const gift = await postJson(`${url}/api/contributions`, { cookie: giver.cookie, 'x-csrf-token': giver.csrf, 'idempotency-key': 'bench-spending-fund' },
@@ -224,12 +222,6 @@ async function prepareSpending(db: BenchDb, url: string, county: County, giver: 
 
 export async function measureOnline(db: BenchDb, opts: { seconds: number; concurrency: number; log: (m: string) => void }): Promise<OnlineResult> {
   const { counties, pickCounty } = await loadCounties(db.pool);
-  const { rows: hq } = await db.owner.query<{ id: string }>(`SELECT id FROM org_unit WHERE kind = 'hq'`);
-  const password = 'bench-pass-1234';
-  const { rows: u } = await db.owner.query<{ id: string }>(
-    `INSERT INTO staff_user (username, full_name, name_key, password_hash, unit_id) VALUES ('bench.officer', 'bench', 'bench', $1, $2) RETURNING id`,
-    [await hashPassword(password), hq[0]!.id]);
-  await db.owner.query(`INSERT INTO role_assignment (user_id, role, unit_id) VALUES ($1, 'participation_officer', $2)`, [u[0]!.id, hq[0]!.id]);
 
   const server = await startServerProcess({ DATABASE_URL: db.url, GATEWAY: 'sandbox', TRUST_PROXY: '1' });
   const pid = server.child.pid!;
@@ -238,7 +230,7 @@ export async function measureOnline(db: BenchDb, opts: { seconds: number; concur
     const serverRssIdleMb = rssMb(pid);
     let serverRssPeakMb = serverRssIdleMb;
     const sampler = setInterval(() => { serverRssPeakMb = Math.max(serverRssPeakMb, rssMb(pid)); }, 250);
-    const session = await signIn(server.url, 'bench.officer', password);
+    const session = await staff(db, server.url, 'bench.officer', 'participation_officer', 'HQ');
     const today = formatJalaliDate(new Date(), { digits: 'latin' });
     const r = rng(7);
     let seq = 0;

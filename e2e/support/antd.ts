@@ -46,34 +46,41 @@ async function closeList(page: Page, list: Locator): Promise<void> {
 }
 
 /**
+ * Opens the field's list, lets `pick` choose in it, and checks that the field then shows `text`; a
+ * pick that did not take is done again (three times at most).
+ */
+async function pickUntilShown(page: Page, field: Locator, text: string, pick: (list: Locator, attempt: number) => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const list = await openList(page, field);
+    await pick(list, attempt);
+    if (await shows(field, text, 3_000)) return closeList(page, list);
+    if (attempt === 3) throw new Error(`«${text}» was picked ${attempt} times and the field does not show it`);
+    await page.keyboard.press('Escape');
+  }
+}
+
+/**
  * Picks an option of an antd Select the way a person does, and makes sure it took: `option` is text
  * the option contains, or `{ title }` for the option whose whole label is that (a county's places
  * include names containing others). A searchable select is narrowed by typing first: a long list is
  * virtual, and scrolling an option into view replaces its rows, so a click whose press and release
- * land on different rows selects nothing. Until the field shows the choice, the whole pick is done
- * again (three times at most).
+ * land on different rows selects nothing.
  */
 export async function chooseOption(page: Page, field: Locator, option: string | { title: string }): Promise<void> {
   const text = typeof option === 'string' ? option : option.title;
   const searchable = (await field.locator('xpath=ancestor-or-self::*[contains(@class, "ant-select-show-search")]').count()) > 0;
-  for (let attempt = 1; ; attempt++) {
-    const list = await openList(page, field);
+  await pickUntilShown(page, field, text, async (list, attempt) => {
     if (searchable) await page.keyboard.type(text);
     const row = typeof option === 'string'
       ? list.locator('.ant-select-item-option', { hasText: option })
       : list.locator(`.ant-select-item-option[title="${option.title}"]`);
     await row.first().click({ timeout: attempt === 1 ? 30_000 : 10_000 });
-    if (await shows(field, text, 3_000)) return closeList(page, list);
-    if (attempt === 3) throw new Error(`the option «${text}» was picked ${attempt} times and the field does not show it`);
-    await page.keyboard.press('Escape');
-  }
+  });
 }
 
-/** Opens a UnitPicker, expands the path of parents and picks the unit (again, until the field shows it). */
+/** Opens a UnitPicker, expands the path of parents and picks the unit. */
 export async function chooseUnit(page: Page, field: Locator, path: string[]): Promise<void> {
-  const name = path.at(-1)!;
-  for (let attempt = 1; ; attempt++) {
-    const dropdown = await openList(page, field);
+  await pickUntilShown(page, field, path.at(-1)!, async (dropdown) => {
     for (const [index, step] of path.entries()) {
       const node = dropdown.locator('.ant-select-tree-treenode:not([aria-hidden="true"])', { has: page.locator('.ant-select-tree-title', { hasText: new RegExp(`^${step}$`) }) }).first();
       await node.waitFor();
@@ -84,10 +91,7 @@ export async function chooseUnit(page: Page, field: Locator, path: string[]): Pr
         await node.locator('.ant-select-tree-title').click();
       }
     }
-    if (await shows(field, name, 3_000)) return closeList(page, dropdown);
-    if (attempt === 3) throw new Error(`the unit «${name}» was picked ${attempt} times and the field does not show it`);
-    await page.keyboard.press('Escape');
-  }
+  });
 }
 
 /** Waits for an antd message (toast) containing this text. */

@@ -3,7 +3,7 @@ import { deferSql, type Queryable } from '../../db/pool.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { OpContext } from '../access/actor.ts';
 import { ensureCustodyAccount, provinceOf } from './accounts.ts';
-import { postJournalDeferred } from './post-journal.ts';
+import { isOverdraft, postJournalDeferred } from './post-journal.ts';
 
 /*
  * Reservations of money for approved spending. Placing a hold raises `held` on the fund row and on
@@ -26,8 +26,7 @@ export async function payingCustodyOf(tx: Queryable, unitId: string): Promise<st
 
 /** A refusal of a hold by the balance rows: the CHECK on them, or (1 / 0) a row that does not exist. */
 function holdRefused(err: unknown): boolean {
-  const e = err as DatabaseError;
-  return (e?.code === '23514' && e.constraint === 'ledger_balance_not_overdrawn') || e?.code === '22012';
+  return isOverdraft(err) || (err as DatabaseError)?.code === '22012';
 }
 
 /**

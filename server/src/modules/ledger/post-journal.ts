@@ -35,7 +35,8 @@ export function unbalancedReason(lines: Line[]): string | null {
   return null;
 }
 
-function isOverdraft(err: unknown): boolean {
+/** The database refused a balance row going below zero (the CHECK on ledger_balance). */
+export function isOverdraft(err: unknown): boolean {
   const e = err as DatabaseError;
   return e?.code === '23514' && e.constraint === 'ledger_balance_not_overdrawn';
 }
